@@ -1,0 +1,118 @@
+package io.pressline.event.serde;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AvroEventSerdeTests {
+
+	private final AvroEventSerializer serializer = new AvroEventSerializer();
+
+	private final AvroEventDeserializer deserializer = new AvroEventDeserializer();
+
+	static List<SpecificRecord> events() {
+		return List.of(EventFixtures.councilDraft(), EventFixtures.councilEnriched(), EventFixtures.councilPublished(),
+				EventFixtures.councilReceived());
+	}
+
+	@ParameterizedTest
+	@MethodSource("events")
+	void everyEventTypeRoundTripsIntoItsGeneratedClass(SpecificRecord event) {
+		byte[] bytes = this.serializer.serialize("articles.test", event);
+
+		SpecificRecord read = this.deserializer.deserialize("articles.test", bytes);
+
+		assertThat(read).isInstanceOf(event.getClass()).isEqualTo(event);
+	}
+
+	@Test
+	void writesSingleObjectEncodingHeader() {
+		byte[] bytes = this.serializer.serialize("articles.submitted", EventFixtures.councilDraft());
+
+		assertThat(Arrays.copyOf(bytes, 2)).containsExactly(0xC3, 0x01);
+	}
+
+	@ParameterizedTest
+	@MethodSource("events")
+	void aConsumerWithOnlyTheAvscFileAndTheGenericReaderCanDecodeIt(SpecificRecord event) throws IOException {
+		byte[] bytes = this.serializer.serialize("articles.test", event);
+		String file = event.getSchema().getName() + ".avsc";
+		Schema fromFile = new Schema.Parser().parse(Path.of("src/main/avro", file).toFile());
+
+		GenericRecord read = new BinaryMessageDecoder<GenericRecord>(GenericData.get(), fromFile).decode(bytes);
+
+		assertThat(read.getSchema().getFullName()).isEqualTo(event.getSchema().getFullName());
+		assertThat(reEncode(read, fromFile)).as("nothing lost or altered").isEqualTo(bytes);
+	}
+
+	@Test
+	void theGenericReaderSeesTheFieldsByName() throws IOException {
+		byte[] bytes = this.serializer.serialize("articles.published", EventFixtures.councilPublished());
+		Schema fromFile = new Schema.Parser().parse(Path.of("src/main/avro/ArticlePublished.avsc").toFile());
+
+		GenericRecord read = new BinaryMessageDecoder<GenericRecord>(GenericData.get(), fromFile).decode(bytes);
+
+		assertThat(read.get("headline")).hasToString("Council votes to widen cycle lanes on the ring road");
+		assertThat(read.get("eventType")).hasToString("PUBLISHED");
+		assertThat(((GenericRecord) read.get("enrichment")).get("wordCount")).isEqualTo(23);
+	}
+
+	private static byte[] reEncode(GenericRecord record, Schema schema) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema).encode(record, out);
+		return out.toByteArray();
+	}
+
+	@Test
+	void aTombstoneStaysNull() {
+		assertThat(this.serializer.serialize("articles.latest", null)).isNull();
+		assertThat(this.deserializer.deserialize("articles.latest", null)).isNull();
+	}
+
+	@Test
+	void refusesBytesThatAreNotSingleObjectEncoded() {
+		byte[] json = "{\"headline\":\"x\"}".getBytes();
+
+		assertThatThrownBy(() -> this.deserializer.deserialize("articles.submitted", json))
+			.isInstanceOf(SerializationException.class)
+			.hasMessageContaining("articles.submitted")
+			.hasMessageContaining("not Avro single-object encoded");
+	}
+
+	@Test
+	void refusesAnUnknownSchemaFingerprint() {
+		byte[] bytes = this.serializer.serialize("articles.submitted", EventFixtures.councilDraft());
+		bytes[5] ^= 0x5A;
+
+		assertThatThrownBy(() -> this.deserializer.deserialize("articles.submitted", bytes))
+			.isInstanceOf(SerializationException.class)
+			.hasMessageContaining("unknown schema");
+	}
+
+	@Test
+	void refusesATruncatedPayload() {
+		byte[] bytes = this.serializer.serialize("articles.submitted", EventFixtures.councilDraft());
+		byte[] truncated = Arrays.copyOf(bytes, 30);
+
+		assertThatThrownBy(() -> this.deserializer.deserialize("articles.submitted", truncated))
+			.isInstanceOf(SerializationException.class)
+			.hasMessageContaining("corrupt");
+	}
+
+}
