@@ -1,0 +1,262 @@
+package io.pressline.ingest.submission;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.pressline.event.ArticleStage;
+import io.pressline.event.ArticleStatus;
+import io.pressline.event.ArticleSubmitted;
+import io.pressline.event.serde.AvroEventDeserializer;
+import io.pressline.event.serde.AvroEventSerializer;
+import io.pressline.testing.TestKafka;
+import io.pressline.testing.TopicProbe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The editors' API against a real broker: what is accepted reaches Kafka, what is refused
+ * does not.
+ */
+@ExtendWith(TestKafka.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "pressline.ingest.max-body-size=4KB")
+class ArticleApiTests {
+
+	private static final String SUBMITTED = "articles.submitted";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	private int port;
+
+	private TopicProbe<SpecificRecord> submitted;
+
+	@BeforeEach
+	void openProbe() {
+		this.submitted = TopicProbe.on(SUBMITTED, new AvroEventDeserializer());
+	}
+
+	@AfterEach
+	void closeProbe() {
+		this.submitted.close();
+	}
+
+	@Test
+	void aJsonDraftIsAcceptedAndWrittenToKafkaKeyedByItsId() throws Exception {
+		HttpResponse<String> response = post("application/json", """
+				{"headline": "Harbour crane toppled in storm", "body": "A crane fell on Tuesday.\\n\\nNobody was hurt.",
+				 "byline": "By Ada Quill", "section": "local", "embargoUntil": "2030-01-01T00:00:00Z"}
+				""", Map.of());
+
+		assertThat(response.statusCode()).isEqualTo(202);
+		JsonNode receipt = this.json.readTree(response.body());
+		String id = receipt.get("id").asString();
+		assertThat(receipt.get("version").asInt()).isEqualTo(1);
+		assertThat(receipt.get("status").asString()).isEqualTo("RECEIVED");
+		assertThat(receipt.get("statusUrl").asString()).isEqualTo(url("/api/v1/articles/" + id));
+		assertThat(response.headers().firstValue("Location")).hasValue(url("/api/v1/articles/" + id));
+
+		ArticleSubmitted event = (ArticleSubmitted) this.submitted
+			.await((record) -> id.equals(record.key()), Duration.ofSeconds(10))
+			.value();
+		assertThat(event.getArticleId()).isEqualTo(id);
+		assertThat(event.getVersion()).isEqualTo(1);
+		assertThat(event.getHeadline()).isEqualTo("Harbour crane toppled in storm");
+		assertThat(event.getBody()).isEqualTo("A crane fell on Tuesday.\n\nNobody was hurt.");
+		assertThat(event.getByline()).isEqualTo("By Ada Quill");
+		assertThat(event.getSection()).isEqualTo("local");
+		assertThat(event.getEmbargoUntil()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
+	}
+
+	@Test
+	void aPlainTextDraftTakesItsHeadlineFromTheFirstLine() throws Exception {
+		HttpResponse<String> response = post("text/plain; charset=utf-8",
+				"Council approves night buses\n\nBy Ada Quill\n\nThe council voted on Monday.\n", Map.of());
+
+		assertThat(response.statusCode()).isEqualTo(202);
+		String id = this.json.readTree(response.body()).get("id").asString();
+		ArticleSubmitted event = (ArticleSubmitted) this.submitted
+			.await((record) -> id.equals(record.key()), Duration.ofSeconds(10))
+			.value();
+		assertThat(event.getHeadline()).isEqualTo("Council approves night buses");
+		assertThat(event.getByline()).isEqualTo("By Ada Quill");
+		assertThat(event.getBody()).isEqualTo("The council voted on Monday.");
+	}
+
+	@Test
+	void aRepeatedIdempotencyKeyAnswersWithTheSameIdAndProducesNothingNew() throws Exception {
+		String key = "draft-" + UUID.randomUUID();
+		String draft = "{\"headline\": \"Tram line reopens\", \"body\": \"Services resume.\"}";
+
+		HttpResponse<String> first = post("application/json", draft, Map.of("Idempotency-Key", key));
+		String id = this.json.readTree(first.body()).get("id").asString();
+		this.submitted.await((record) -> id.equals(record.key()), Duration.ofSeconds(10));
+		long before = this.submitted.endOffsetSum();
+		HttpResponse<String> second = post("application/json", draft, Map.of("Idempotency-Key", key));
+
+		assertThat(second.statusCode()).isEqualTo(202);
+		assertThat(this.json.readTree(second.body()).get("id").asString()).isEqualTo(id);
+		assertThat(second.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		assertThat(this.submitted.endOffsetSum()).isEqualTo(before);
+	}
+
+	@Test
+	void anIdempotencyKeyReusedForADifferentDraftIsRefused() throws Exception {
+		String key = "draft-" + UUID.randomUUID();
+		post("application/json", "{\"headline\": \"One\", \"body\": \"First.\"}", Map.of("Idempotency-Key", key));
+		long before = this.submitted.endOffsetSum();
+
+		HttpResponse<String> response = post("application/json", "{\"headline\": \"Two\", \"body\": \"Second.\"}",
+				Map.of("Idempotency-Key", key));
+
+		assertProblem(response, 422, "Idempotency-Key");
+		assertThat(this.submitted.endOffsetSum()).isEqualTo(before);
+	}
+
+	static Stream<Arguments> badRequests() {
+		String big = "x".repeat(5 * 1024);
+		return Stream.of(Arguments.of("missing headline", "application/json", "{\"body\": \"Text.\"}", 422, "headline"),
+				Arguments.of("missing body", "application/json", "{\"headline\": \"Title\"}", 422, "body"),
+				Arguments.of("headline only", "text/plain", "Only a headline\n", 422, "body"),
+				Arguments.of("body over the limit", "application/json",
+						"{\"headline\": \"Long\", \"body\": \"" + big + "\"}", 413, "body"),
+				Arguments.of("request far over the limit", "text/plain", "Huge\n\n" + big.repeat(30), 413, "body"),
+				Arguments.of("malformed JSON", "application/json", "{\"headline\": \"x\", ", 400, null),
+				Arguments.of("unknown field", "application/json", "{\"title\": \"x\", \"body\": \"y\"}", 400, "title"),
+				Arguments.of("bad embargo", "application/json",
+						"{\"headline\": \"x\", \"body\": \"y\", \"embargoUntil\": \"soon\"}", 422, "embargoUntil"),
+				Arguments.of("unsupported media type", "application/xml", "<draft/>", 415, "Content-Type"), Arguments
+					.of("other charset", "text/plain; charset=ISO-8859-1", "Headline\n\nBody", 415, "Content-Type"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badRequests")
+	void aBadDraftGetsAProblemNamingTheFieldAndProducesNothing(String name, String contentType, String body, int status,
+			String field) throws Exception {
+		long before = this.submitted.endOffsetSum();
+
+		HttpResponse<String> response = post(contentType, body, Map.of());
+
+		assertProblem(response, status, field);
+		assertThat(this.submitted.endOffsetSum()).isEqualTo(before);
+	}
+
+	@Test
+	void malformedUtf8IsRefusedAndProducesNothing() throws Exception {
+		long before = this.submitted.endOffsetSum();
+		byte[] bytes = "Headline\n\nBody \u00e9".getBytes(StandardCharsets.ISO_8859_1);
+
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/articles")))
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertProblem(response, 400, null);
+		assertThat(this.json.readTree(response.body()).get("detail").asString()).contains("UTF-8");
+		assertThat(this.submitted.endOffsetSum()).isEqualTo(before);
+	}
+
+	@Test
+	void theStatusOfASubmittedArticleIsReceivedAtOnce() throws Exception {
+		HttpResponse<String> response = post("application/json", "{\"headline\": \"H\", \"body\": \"B.\"}", Map.of());
+		String statusUrl = this.json.readTree(response.body()).get("statusUrl").asString();
+
+		HttpResponse<String> status = get(statusUrl);
+
+		assertThat(status.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(status.body()).get("stage").asString()).isEqualTo("RECEIVED");
+	}
+
+	@Test
+	void theStatusFollowsWhatLaterStagesWriteToTheStatusTopic() throws Exception {
+		HttpResponse<String> response = post("application/json", "{\"headline\": \"H\", \"body\": \"B.\"}", Map.of());
+		JsonNode receipt = this.json.readTree(response.body());
+		String id = receipt.get("id").asString();
+		ArticleStatus enriched = ArticleStatus.newBuilder()
+			.setArticleId(id)
+			.setVersion(1)
+			.setStage(ArticleStage.ENRICHED)
+			.setService("enrich")
+			.setSubmittedAt(Instant.now())
+			.setOccurredAt(Instant.now().plusSeconds(1))
+			.build();
+		try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()), new StringSerializer(),
+				new AvroEventSerializer())) {
+			producer.send(new ProducerRecord<>("articles.status", id, enriched)).get();
+		}
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(
+					this.json.readTree(get(receipt.get("statusUrl").asString()).body()).get("stage").asString())
+				.isEqualTo("ENRICHED"));
+	}
+
+	@Test
+	void anUnknownArticleIsAProblemToo() throws Exception {
+		HttpResponse<String> response = get(url("/api/v1/articles/no-such-id"));
+
+		assertProblem(response, 404, null);
+	}
+
+	private void assertProblem(HttpResponse<String> response, int status, String field) throws IOException {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.get("status").asInt()).isEqualTo(status);
+		assertThat(problem.get("title").asString()).isNotBlank();
+		assertThat(problem.get("detail").asString()).isNotBlank();
+		if (field != null) {
+			assertThat(problem.get("field").asString()).isEqualTo(field);
+		}
+	}
+
+	private HttpResponse<String> post(String contentType, String body, Map<String, String> headers)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/api/v1/articles")))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		headers.forEach(request::header);
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}

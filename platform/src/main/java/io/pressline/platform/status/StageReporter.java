@@ -1,0 +1,65 @@
+package io.pressline.platform.status;
+
+import java.time.Instant;
+
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+import io.pressline.event.ArticleStage;
+import io.pressline.event.ArticleStatus;
+
+/**
+ * Tells the {@code articles.status} topic that an article version reached a stage. The
+ * editor's status API and the operators' views are built from these events.
+ */
+public class StageReporter {
+
+	/**
+	 * The output binding of the status topic, configured in
+	 * {@code pressline-defaults.yml}.
+	 */
+	public static final String BINDING = "status-out-0";
+
+	private final StreamBridge streamBridge;
+
+	public StageReporter(StreamBridge streamBridge) {
+		this.streamBridge = streamBridge;
+	}
+
+	/**
+	 * Reports a stage.
+	 * @param status what to report; its article id becomes the record key
+	 * @throws IllegalStateException when the status could not be handed to Kafka
+	 */
+	public void report(ArticleStatus status) {
+		if (!this.streamBridge.send(BINDING, keyed(status.getArticleId(), status))) {
+			throw new IllegalStateException("Status " + status.getStage() + " of article " + status.getArticleId()
+					+ " v" + status.getVersion() + " was not sent");
+		}
+	}
+
+	/** Builds a status event of the given stage, occurring now. */
+	public static ArticleStatus status(String articleId, int version, ArticleStage stage, String service,
+			Instant submittedAt, String reason) {
+		return ArticleStatus.newBuilder()
+			.setArticleId(articleId)
+			.setVersion(version)
+			.setStage(stage)
+			.setService(service)
+			.setReason(reason)
+			.setSubmittedAt(submittedAt)
+			.setOccurredAt(Instant.now())
+			.build();
+	}
+
+	/**
+	 * A message whose Kafka record key is the article id, so that every version of one
+	 * article lands on the same partition and stays in order.
+	 */
+	public static <T> Message<T> keyed(String articleId, T payload) {
+		return MessageBuilder.withPayload(payload).setHeader(KafkaHeaders.KEY, articleId).build();
+	}
+
+}
