@@ -1,5 +1,7 @@
 package io.pressline.testing;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -33,6 +35,8 @@ public final class TestKafka implements BeforeAllCallback {
 	private static final Logger log = LoggerFactory.getLogger(TestKafka.class);
 
 	private static final String DEFAULT_IMAGE = "apache/kafka:4.1.2";
+
+	private static final String DOCKER_SOCKET = "/var/run/docker.sock";
 
 	private static Broker broker;
 
@@ -72,6 +76,10 @@ public final class TestKafka implements BeforeAllCallback {
 			case "testcontainers":
 				return container();
 			case "auto":
+				if (!dockerConfigured()) {
+					return inProcess("in-process KRaft broker (no Docker engine configured: no DOCKER_HOST, no "
+							+ DOCKER_SOCKET + ", so Testcontainers did not run)");
+				}
 				if (DockerClientFactory.instance().isDockerAvailable()) {
 					return container();
 				}
@@ -94,6 +102,15 @@ public final class TestKafka implements BeforeAllCallback {
 		kafka.start();
 		return new Broker(kafka.getBootstrapServers(),
 				"Testcontainers Kafka (" + image + ") at " + kafka.getBootstrapServers(), kafka::stop);
+	}
+
+	/**
+	 * Whether any Docker endpoint is configured at all; Testcontainers logs an error
+	 * probing when none is.
+	 */
+	private static boolean dockerConfigured() {
+		return setting("DOCKER_HOST", null) != null || Files.exists(Path.of(DOCKER_SOCKET))
+				|| Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
 	}
 
 	private static String setting(String name, String fallback) {

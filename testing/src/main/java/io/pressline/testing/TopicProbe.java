@@ -1,7 +1,9 @@
 package io.pressline.testing;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +25,12 @@ public final class TopicProbe<V> implements AutoCloseable {
 	private final KafkaConsumer<String, V> consumer;
 
 	private final String topic;
+
+	/**
+	 * Records polled but not yet looked at: a poll can return more than the record
+	 * awaited.
+	 */
+	private final Deque<ConsumerRecord<String, V>> unread = new ArrayDeque<>();
 
 	private TopicProbe(String bootstrapServers, String topic, Deserializer<V> values) {
 		this.topic = topic;
@@ -52,14 +60,19 @@ public final class TopicProbe<V> implements AutoCloseable {
 	public ConsumerRecord<String, V> await(Predicate<ConsumerRecord<String, V>> match, Duration timeout) {
 		List<ConsumerRecord<String, V>> seen = new ArrayList<>();
 		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			for (ConsumerRecord<String, V> record : this.consumer.poll(Duration.ofMillis(100))) {
+		do {
+			if (this.unread.isEmpty()) {
+				this.consumer.poll(Duration.ofMillis(100)).forEach(this.unread::add);
+			}
+			while (!this.unread.isEmpty()) {
+				ConsumerRecord<String, V> record = this.unread.poll();
 				if (match.test(record)) {
 					return record;
 				}
 				seen.add(record);
 			}
 		}
+		while (System.nanoTime() < deadline);
 		throw new AssertionError("No matching record on " + this.topic + " within " + timeout + "; saw " + seen.size()
 				+ " other record(s)"
 				+ (seen.isEmpty() ? "" : ", the last with key " + seen.get(seen.size() - 1).key()));
@@ -68,7 +81,8 @@ public final class TopicProbe<V> implements AutoCloseable {
 	/** Everything on the topic up to its current end. */
 	public List<ConsumerRecord<String, V>> readToEnd() {
 		Map<TopicPartition, Long> ends = this.consumer.endOffsets(this.consumer.assignment());
-		List<ConsumerRecord<String, V>> records = new ArrayList<>();
+		List<ConsumerRecord<String, V>> records = new ArrayList<>(this.unread);
+		this.unread.clear();
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (ends.entrySet().stream().anyMatch((end) -> this.consumer.position(end.getKey()) < end.getValue())) {
 			if (System.nanoTime() > deadline) {

@@ -1,0 +1,69 @@
+package io.pressline.enrich;
+
+import java.time.Instant;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import io.pressline.enrich.nlp.ArticleAnalysis;
+import io.pressline.enrich.nlp.ArticleText;
+import io.pressline.enrich.nlp.Enricher;
+import io.pressline.event.ArticleEnriched;
+import io.pressline.event.ArticleStage;
+import io.pressline.event.ArticleSubmitted;
+import io.pressline.event.Enrichment;
+import io.pressline.platform.status.StageReporter;
+
+/**
+ * {@code articles.submitted} → {@code enrich} → {@code articles.enriched}, keyed by
+ * article id. Converts the Avro event for the engine and the engine's answer back to
+ * Avro.
+ */
+@Configuration(proxyBeanMethods = false)
+class EnrichmentConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EnrichmentConfiguration.class);
+
+	static final String ENGINE = "pressline-enrich/0.1";
+
+	@Bean
+	Enricher enricher() {
+		return Enricher.standard();
+	}
+
+	@Bean
+	Function<Message<ArticleSubmitted>, Message<ArticleEnriched>> enrich(Enricher enricher, StageReporter stages) {
+		return (message) -> {
+			ArticleSubmitted draft = message.getPayload();
+			ArticleAnalysis analysis = enricher
+				.enrich(new ArticleText(draft.getHeadline(), draft.getBody(), draft.getLanguage()));
+			ArticleEnriched enriched = ArticleEnriched.newBuilder()
+				.setSubmission(draft)
+				.setEnrichment(toAvro(analysis))
+				.build();
+			stages.report(StageReporter.status(draft.getArticleId(), draft.getVersion(), ArticleStage.ENRICHED,
+					"enrich", draft.getSubmittedAt(), null));
+			log.info("Article {} v{} enriched: {} words, language {}", draft.getArticleId(), draft.getVersion(),
+					analysis.wordCount(), analysis.language());
+			return StageReporter.keyed(draft.getArticleId(), enriched);
+		};
+	}
+
+	static Enrichment toAvro(ArticleAnalysis analysis) {
+		return Enrichment.newBuilder()
+			.setEngine(ENGINE)
+			.setLanguage(analysis.language())
+			.setLanguageConfidence(analysis.languageConfidence())
+			.setWordCount(analysis.wordCount())
+			.setSentenceCount(analysis.sentenceCount())
+			.setReadingTimeSeconds(analysis.readingTimeSeconds())
+			.setEnrichedAt(Instant.now())
+			.build();
+	}
+
+}

@@ -1,0 +1,72 @@
+package io.pressline.enrich;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import io.pressline.event.ArticleEnriched;
+import io.pressline.event.ArticleStage;
+import io.pressline.event.ArticleStatus;
+import io.pressline.event.ArticleSubmitted;
+import io.pressline.event.serde.AvroEventDeserializer;
+import io.pressline.event.serde.AvroEventSerializer;
+import io.pressline.testing.TestKafka;
+import io.pressline.testing.TopicProbe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The enrich function bound to a real broker: a submitted draft comes out enriched, under
+ * the same key.
+ */
+@ExtendWith(TestKafka.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EnrichFunctionTests {
+
+	@Test
+	void aSubmittedDraftIsEnrichedAndItsStageReported() throws Exception {
+		String id = UUID.randomUUID().toString();
+		ArticleSubmitted draft = ArticleSubmitted.newBuilder()
+			.setArticleId(id)
+			.setVersion(2)
+			.setHeadline("Tram depot expansion approved")
+			.setBody("LYON, France — The transport authority approved a larger tram depot on Thursday. "
+					+ "Work starts in spring.\n\nResidents asked for quieter night shifts.")
+			.setSubmittedAt(Instant.now())
+			.build();
+
+		try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()), new StringSerializer(),
+				new AvroEventSerializer())) {
+			producer.send(new ProducerRecord<>("articles.submitted", id, draft)).get();
+		}
+
+		try (TopicProbe<SpecificRecord> enriched = TopicProbe.on("articles.enriched", new AvroEventDeserializer());
+				TopicProbe<SpecificRecord> status = TopicProbe.on("articles.status", new AvroEventDeserializer())) {
+			ArticleEnriched event = (ArticleEnriched) enriched.await((r) -> id.equals(r.key()), Duration.ofSeconds(30))
+				.value();
+			assertThat(event.getSubmission()).isEqualTo(draft);
+			assertThat(event.getEnrichment().getLanguage()).isEqualTo("en");
+			assertThat(event.getEnrichment().getWordCount()).isEqualTo(4 + 22);
+			assertThat(event.getEnrichment().getSentenceCount()).isEqualTo(3);
+			assertThat(event.getEnrichment().getReadingTimeSeconds()).isEqualTo(6);
+
+			ArticleStatus stage = (ArticleStatus) status.await((r) -> id.equals(r.key()), Duration.ofSeconds(10))
+				.value();
+			assertThat(stage.getStage()).isEqualTo(ArticleStage.ENRICHED);
+			assertThat(stage.getVersion()).isEqualTo(2);
+		}
+	}
+
+}
