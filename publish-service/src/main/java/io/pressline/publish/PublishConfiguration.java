@@ -32,7 +32,7 @@ class PublishConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(PublishConfiguration.class);
 
-	static final String LATEST_BINDING = "latest-out-0";
+	static final String LATEST_BINDING = "latest";
 
 	@Bean
 	EditorialDesk editorialDesk() {

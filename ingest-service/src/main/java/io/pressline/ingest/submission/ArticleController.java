@@ -60,7 +60,7 @@ class ArticleController {
 			HttpServletRequest request) throws IOException {
 		checkKey(key);
 		Draft draft = this.reader.readJson(readBounded(request));
-		return accepted(this.submissions.submitNew(draft, key, request.getRemoteUser(), statusUrlBase()));
+		return accepted(this.submissions.submitNew(draft, key, request.getRemoteUser()));
 	}
 
 	@PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
@@ -69,7 +69,7 @@ class ArticleController {
 		checkKey(key);
 		checkCharset(request);
 		Draft draft = this.reader.readText(readBounded(request), fields);
-		return accepted(this.submissions.submitNew(draft, key, request.getRemoteUser(), statusUrlBase()));
+		return accepted(this.submissions.submitNew(draft, key, request.getRemoteUser()));
 	}
 
 	@GetMapping("/{id}")
@@ -81,7 +81,9 @@ class ArticleController {
 	}
 
 	private ResponseEntity<Receipt> accepted(IdempotencyKeys.Outcome outcome) {
-		Receipt receipt = outcome.receipt();
+		SubmittedVersion submitted = outcome.receipt();
+		Receipt receipt = new Receipt(submitted.id(), submitted.version(), "RECEIVED",
+				statusUrlBase() + submitted.id());
 		ResponseEntity.BodyBuilder response = ResponseEntity.accepted().location(URI.create(receipt.statusUrl()));
 		if (outcome.replayed()) {
 			response.header("Idempotent-Replayed", "true");

@@ -36,23 +36,23 @@ class IdempotencyKeys {
 	 * @throws KeyReuseException when the key is in use by a different draft or by a
 	 * request still running
 	 */
-	Outcome once(String key, String fingerprint, Supplier<Receipt> submit) {
+	Outcome once(String key, String fingerprint, Supplier<SubmittedVersion> submit) {
 		Instant now = this.clock.instant();
 		this.entries.values().removeIf((entry) -> entry.expired(now, this.window));
-		Entry mine = new Entry(fingerprint, now);
+		Entry mine = new Entry(fingerprint, now, null);
 		Entry existing = this.entries.putIfAbsent(key, mine);
 		if (existing != null) {
 			if (!existing.fingerprint.equals(fingerprint)) {
 				throw new KeyReuseException(key, false);
 			}
-			Receipt receipt = existing.receipt;
+			SubmittedVersion receipt = existing.receipt;
 			if (receipt == null) {
 				throw new KeyReuseException(key, true);
 			}
 			return new Outcome(receipt, true);
 		}
 		try {
-			Receipt receipt = submit.get();
+			SubmittedVersion receipt = submit.get();
 			mine.receipt = receipt;
 			return new Outcome(receipt, false);
 		}
@@ -63,12 +63,29 @@ class IdempotencyKeys {
 	}
 
 	/**
+	 * Learns a key that was used by this or another instance, before or since this one
+	 * started (read back from the submitted topic), unless it is known already or too
+	 * old.
+	 */
+	void remember(String key, String fingerprint, SubmittedVersion submitted, Instant usedAt) {
+		if (usedAt.plus(this.window).isAfter(this.clock.instant())) {
+			this.entries.putIfAbsent(key, new Entry(fingerprint, usedAt, submitted));
+		}
+	}
+
+	/** Whether a key is remembered, with the version it produced. */
+	boolean remembers(String key) {
+		Entry entry = this.entries.get(key);
+		return entry != null && entry.receipt != null;
+	}
+
+	/**
 	 * The answer to a submission.
 	 *
-	 * @param receipt what the client is told
+	 * @param receipt the version the draft became
 	 * @param replayed whether it was remembered from an earlier request with the same key
 	 */
-	record Outcome(Receipt receipt, boolean replayed) {
+	record Outcome(SubmittedVersion receipt, boolean replayed) {
 	}
 
 	private static final class Entry {
@@ -77,11 +94,12 @@ class IdempotencyKeys {
 
 		private final Instant createdAt;
 
-		private volatile Receipt receipt;
+		private volatile SubmittedVersion receipt;
 
-		Entry(String fingerprint, Instant createdAt) {
+		Entry(String fingerprint, Instant createdAt, SubmittedVersion receipt) {
 			this.fingerprint = fingerprint;
 			this.createdAt = createdAt;
+			this.receipt = receipt;
 		}
 
 		boolean expired(Instant now, Duration window) {

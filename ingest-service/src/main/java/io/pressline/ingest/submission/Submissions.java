@@ -32,7 +32,7 @@ public class Submissions {
 
 	private static final Logger log = LoggerFactory.getLogger(Submissions.class);
 
-	static final String BINDING = "submitted-out-0";
+	static final String BINDING = "submitted";
 
 	private final StreamBridge streamBridge;
 
@@ -58,19 +58,37 @@ public class Submissions {
 	 * @param draft the accepted draft
 	 * @param idempotencyKey the client's key, or {@code null}
 	 * @param submittedBy who submits, or {@code null}
-	 * @param statusUrlBase the status URL without the id
 	 * @throws PipelineUnavailableException when Kafka did not take the draft
 	 */
-	public IdempotencyKeys.Outcome submitNew(Draft draft, String idempotencyKey, String submittedBy,
-			String statusUrlBase) {
+	IdempotencyKeys.Outcome submitNew(Draft draft, String idempotencyKey, String submittedBy) {
 		if (idempotencyKey == null) {
-			return new IdempotencyKeys.Outcome(send(draft, null, submittedBy, statusUrlBase), false);
+			return new IdempotencyKeys.Outcome(send(draft, null, submittedBy), false);
 		}
-		return this.keys.once(idempotencyKey, fingerprint(draft),
-				() -> send(draft, idempotencyKey, submittedBy, statusUrlBase));
+		return this.keys.once(idempotencyKey, fingerprint(draft), () -> send(draft, idempotencyKey, submittedBy));
 	}
 
-	private Receipt send(Draft draft, String idempotencyKey, String submittedBy, String statusUrlBase) {
+	/**
+	 * Learns the idempotency key of a draft read back from {@code articles.submitted}, so
+	 * a retry answers with the first id even after a restart or on another instance.
+	 */
+	public void learn(ArticleSubmitted submitted) {
+		if (submitted.getIdempotencyKey() != null) {
+			Draft draft = new Draft(submitted.getHeadline(), submitted.getBody(), submitted.getByline(),
+					submitted.getSection(), submitted.getLanguage(), submitted.getEmbargoUntil());
+			this.keys.remember(submitted.getIdempotencyKey(), fingerprint(draft),
+					new SubmittedVersion(submitted.getArticleId(), submitted.getVersion()), submitted.getSubmittedAt());
+		}
+	}
+
+	/**
+	 * Whether an idempotency key is known here, from this instance or read back from
+	 * Kafka.
+	 */
+	boolean remembers(String idempotencyKey) {
+		return this.keys.remembers(idempotencyKey);
+	}
+
+	private SubmittedVersion send(Draft draft, String idempotencyKey, String submittedBy) {
 		String id = UUID.randomUUID().toString();
 		int version = 1;
 		Instant now = this.clock.instant();
@@ -111,7 +129,7 @@ public class Submissions {
 		}
 		log.info("Article {} v{} submitted ({} body bytes, section {})", id, version, draft.bodyBytes(),
 				draft.section());
-		return new Receipt(id, version, ArticleStage.RECEIVED.name(), statusUrlBase + id);
+		return new SubmittedVersion(id, version);
 	}
 
 	/**

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -58,6 +59,9 @@ class ArticleApiTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private Submissions submissions;
 
 	private TopicProbe<SpecificRecord> submitted;
 
@@ -127,6 +131,34 @@ class ArticleApiTests {
 		assertThat(second.statusCode()).isEqualTo(202);
 		assertThat(this.json.readTree(second.body()).get("id").asString()).isEqualTo(id);
 		assertThat(second.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		assertThat(this.submitted.endOffsetSum()).isEqualTo(before);
+	}
+
+	@Test
+	void anIdempotencyKeyUsedBeforeARestartOrOnAnotherInstanceStillAnswersWithTheFirstId() throws Exception {
+		String key = "draft-" + UUID.randomUUID();
+		String id = UUID.randomUUID().toString();
+		ArticleSubmitted earlier = ArticleSubmitted.newBuilder()
+			.setArticleId(id)
+			.setVersion(1)
+			.setHeadline("Ferry timetable changes")
+			.setBody("Winter services start on Monday.")
+			.setSubmittedAt(Instant.now().minusSeconds(60))
+			.setIdempotencyKey(key)
+			.build();
+		try (KafkaProducer<String, SpecificRecord> producer = producer()) {
+			producer.send(new ProducerRecord<>(SUBMITTED, id, earlier)).get();
+		}
+		long before = this.submitted.endOffsetSum();
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.submissions.remembers(key));
+
+		HttpResponse<String> retry = post("application/json",
+				"{\"headline\": \"Ferry timetable changes\", \"body\": \"Winter services start on Monday.\"}",
+				Map.of("Idempotency-Key", key));
+
+		assertThat(retry.statusCode()).isEqualTo(202);
+		assertThat(this.json.readTree(retry.body()).get("id").asString()).isEqualTo(id);
+		assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
 		assertThat(this.submitted.endOffsetSum()).isEqualTo(before);
 	}
 
@@ -210,9 +242,7 @@ class ArticleApiTests {
 			.setSubmittedAt(Instant.now())
 			.setOccurredAt(Instant.now().plusSeconds(1))
 			.build();
-		try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()), new StringSerializer(),
-				new AvroEventSerializer())) {
+		try (KafkaProducer<String, SpecificRecord> producer = producer()) {
 			producer.send(new ProducerRecord<>("articles.status", id, enriched)).get();
 		}
 
@@ -253,6 +283,11 @@ class ArticleApiTests {
 	private HttpResponse<String> get(String url) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static KafkaProducer<String, SpecificRecord> producer() {
+		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+				new StringSerializer(), new AvroEventSerializer());
 	}
 
 	private String url(String path) {

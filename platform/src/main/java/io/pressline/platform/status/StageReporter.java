@@ -20,7 +20,7 @@ public class StageReporter {
 	 * The output binding of the status topic, configured in
 	 * {@code pressline-defaults.yml}.
 	 */
-	public static final String BINDING = "status-out-0";
+	public static final String BINDING = "status";
 
 	private final StreamBridge streamBridge;
 

@@ -1,0 +1,64 @@
+package io.pressline.ingest.submission;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+
+import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.pressline.event.ArticleSubmitted;
+import io.pressline.ingest.IngestProperties;
+
+/**
+ * Reads {@code articles.submitted} back (as {@code submittedKeys-in-0}, every instance
+ * all partitions) from the start of the idempotency window, so idempotency keys survive a
+ * restart and hold across instances.
+ */
+@Configuration(proxyBeanMethods = false)
+class SubmittedKeysConfiguration {
+
+	static final String BINDING = "submittedKeys-in-0";
+
+	@Bean
+	Consumer<ArticleSubmitted> submittedKeys(Submissions submissions) {
+		return submissions::learn;
+	}
+
+	/** On first assignment, skips what is older than the idempotency window. */
+	@Bean
+	KafkaBindingRebalanceListener rewindToIdempotencyWindow(IngestProperties properties) {
+		return new KafkaBindingRebalanceListener() {
+
+			@Override
+			public void onPartitionsAssigned(String bindingName,
+					org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, Collection<TopicPartition> partitions,
+					boolean initial) {
+				if (!initial || !BINDING.equals(bindingName)) {
+					return;
+				}
+				long since = Instant.now().minus(properties.idempotencyWindow()).toEpochMilli();
+				Map<TopicPartition, Long> query = new HashMap<>();
+				partitions.forEach((partition) -> query.put(partition, since));
+				Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(query);
+				for (TopicPartition partition : partitions) {
+					OffsetAndTimestamp offset = offsets.get(partition);
+					if (offset != null) {
+						consumer.seek(partition, offset.offset());
+					}
+					else {
+						consumer.seekToEnd(java.util.List.of(partition));
+					}
+				}
+			}
+
+		};
+	}
+
+}

@@ -1,0 +1,198 @@
+package io.pressline.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.pressline.kafka.local.LocalKafka;
+
+/**
+ * Kafka and the three services on one machine: the broker in this JVM (unless one is
+ * given), each service in its own JVM. Used by the {@code pipeline-local} command and by
+ * the end-to-end tests.
+ */
+public final class LocalPipeline implements AutoCloseable {
+
+	private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+	private final Options options;
+
+	private final Map<Service, ServiceProcess> services = java.util.Collections
+		.synchronizedMap(new EnumMap<>(Service.class));
+
+	private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+
+	private volatile LocalKafka kafka;
+
+	private volatile String bootstrapServers;
+
+	/** A pipeline not started yet; {@link #close()} stops whatever has started so far. */
+	public LocalPipeline(Options options) {
+		this.options = options;
+		this.bootstrapServers = options.bootstrapServers();
+	}
+
+	/** Starts a pipeline and waits until every service is ready. */
+	public static LocalPipeline start(Options options, java.util.function.Consumer<String> progress) {
+		LocalPipeline pipeline = new LocalPipeline(options);
+		pipeline.start(progress);
+		return pipeline;
+	}
+
+	/**
+	 * Starts Kafka (unless one was given) and the services, and waits until every service
+	 * is ready. On failure, everything started is stopped again.
+	 * @param progress told each step as it happens
+	 */
+	public void start(java.util.function.Consumer<String> progress) {
+		try {
+			if (this.bootstrapServers == null) {
+				long started = System.nanoTime();
+				LocalKafka.Builder builder = LocalKafka.builder().port(this.options.kafkaPort());
+				if (this.options.dataDirectory() != null) {
+					builder.dataDirectory(this.options.dataDirectory());
+				}
+				this.kafka = builder.start();
+				this.bootstrapServers = this.kafka.bootstrapServers();
+				progress.accept(String.format("Kafka (in-process KRaft) is up at %s in %.1f s", this.bootstrapServers,
+						seconds(started)));
+			}
+			long started = System.nanoTime();
+			for (Service service : Service.values()) {
+				checkNotClosing();
+				int port = this.options.ports().getOrDefault(service, service.defaultPort());
+				this.services.put(service,
+						ServiceProcess.start(service,
+								this.options.servicesDirectory().resolve(service.artifact() + ".jar"),
+								(port == 0) ? freePort() : port, this.bootstrapServers, this.options.logDirectory(),
+								this.options.serviceArguments()));
+				progress.accept("Starting " + service.artifact() + " ...");
+			}
+			for (ServiceProcess process : processes()) {
+				checkNotClosing();
+				process.awaitReady(READY_TIMEOUT);
+				progress.accept(String.format("%s is ready at %s (%.1f s)", process.service().artifact(), process.url(),
+						seconds(started)));
+			}
+		}
+		catch (RuntimeException ex) {
+			close();
+			throw ex;
+		}
+	}
+
+	private void checkNotClosing() {
+		if (this.closing.get()) {
+			throw new IllegalStateException("stopped while starting");
+		}
+	}
+
+	public String bootstrapServers() {
+		return this.bootstrapServers;
+	}
+
+	/** Base URL of a service, for example {@code http://localhost:8081}. */
+	public String url(String artifact) {
+		return process(artifact).url();
+	}
+
+	/** Log file of a service. */
+	public Path logFile(String artifact) {
+		return process(artifact).logFile();
+	}
+
+	/** Whether the in-process broker runs here (rather than one given from outside). */
+	public boolean ownsKafka() {
+		return this.kafka != null;
+	}
+
+	List<ServiceProcess> processes() {
+		synchronized (this.services) {
+			return new ArrayList<>(this.services.values());
+		}
+	}
+
+	private ServiceProcess process(String artifact) {
+		return processes().stream()
+			.filter((p) -> p.service().artifact().equals(artifact))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No service " + artifact));
+	}
+
+	/**
+	 * Calls back when a service exits while the pipeline is running: a crash, not a stop.
+	 * @param crashed told the service's name and the end of its log
+	 */
+	public void onCrash(java.util.function.BiConsumer<String, String> crashed) {
+		for (ServiceProcess process : processes()) {
+			process.onExit().thenRun(() -> {
+				if (!this.closing.get()) {
+					crashed.accept(process.service().artifact(), process.tail(30));
+				}
+			});
+		}
+	}
+
+	/** Whether {@link #close()} has been called. */
+	public boolean closing() {
+		return this.closing.get();
+	}
+
+	/** Stops the services (gracefully, in parallel), then the broker. */
+	@Override
+	public void close() {
+		if (!this.closing.compareAndSet(false, true)) {
+			return;
+		}
+		processes().parallelStream().forEach(ServiceProcess::stop);
+		LocalKafka broker = this.kafka;
+		if (broker != null) {
+			broker.close();
+		}
+	}
+
+	private static double seconds(long startedNanos) {
+		return (System.nanoTime() - startedNanos) / 1e9;
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * How to run the pipeline.
+	 *
+	 * @param kafkaPort port of the in-process broker; 0 picks a free one
+	 * @param bootstrapServers an existing broker to use instead, or {@code null}
+	 * @param dataDirectory where the in-process broker keeps its data, or {@code null}
+	 * for a temporary directory
+	 * @param ports service ports; a missing service gets its default, 0 picks a free one
+	 * @param servicesDirectory where the services' runnable jars are
+	 * @param logDirectory where each service writes its log
+	 * @param serviceArguments extra arguments given to every service
+	 */
+	public record Options(int kafkaPort, String bootstrapServers, Path dataDirectory, Map<Service, Integer> ports,
+			Path servicesDirectory, Path logDirectory, List<String> serviceArguments) {
+
+		public Options {
+			ports = Map.copyOf(ports);
+			serviceArguments = List.copyOf(serviceArguments);
+		}
+
+	}
+
+}

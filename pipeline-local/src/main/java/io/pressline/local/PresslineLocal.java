@@ -1,0 +1,211 @@
+package io.pressline.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The command a newcomer runs first.
+ *
+ * <pre>
+ * java -jar pipeline-local/target/pipeline-local.jar [run] [--kafka-port=9092] [--ingest-port=8081]
+ *      [--enrich-port=8082] [--publish-port=8083] [--data-dir=.pressline/kafka] [--fresh]
+ *      [--bootstrap-servers=host:port]
+ * java -jar pipeline-local/target/pipeline-local.jar watch [--from-beginning] [--pretty]
+ *      [--topic=articles.published] [--bootstrap-servers=localhost:9092]
+ * </pre>
+ *
+ * {@code run} starts Kafka in this JVM and the three services as child JVMs, prints where
+ * everything is and runs until Ctrl-C, which stops it all. {@code watch} prints the
+ * events of a topic as JSON, one per line.
+ */
+public final class PresslineLocal {
+
+	private PresslineLocal() {
+	}
+
+	public static void main(String[] args) {
+		String command = (args.length > 0 && !args[0].startsWith("--")) ? args[0] : "run";
+		Map<String, String> flags;
+		try {
+			flags = flags(args);
+			switch (command) {
+				case "run" -> run(flags);
+				case "watch" -> watch(flags);
+				case "help" -> usage();
+				default -> throw new IllegalArgumentException("Unknown command '" + command + "'");
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			usage();
+			System.exit(2);
+		}
+		catch (IllegalStateException ex) {
+			System.err.println(("watch".equals(command) ? "" : "Pressline did not start: ") + ex.getMessage());
+			System.exit(1);
+		}
+	}
+
+	private static void run(Map<String, String> flags) {
+		Path home = Path.of(flags.getOrDefault("home", ".pressline"));
+		Path dataDirectory = Path.of(flags.getOrDefault("data-dir", home.resolve("kafka").toString()));
+		if (flags.containsKey("fresh")) {
+			deleteQuietly(dataDirectory);
+		}
+		Map<Service, Integer> ports = new EnumMap<>(Service.class);
+		for (Service service : Service.values()) {
+			String name = service.artifact().replace("-service", "") + "-port";
+			ports.put(service, intFlag(flags, name, service.defaultPort()));
+		}
+		LocalPipeline.Options options = new LocalPipeline.Options(intFlag(flags, "kafka-port", 9092),
+				flags.get("bootstrap-servers"), dataDirectory, ports, servicesDirectory(flags), home.resolve("logs"),
+				List.of());
+		System.out.println("Starting Pressline (logs in " + options.logDirectory() + ")");
+		LocalPipeline pipeline = new LocalPipeline(options);
+		CountDownLatch stopped = new CountDownLatch(1);
+		// Registered before anything starts, so Ctrl-C during start-up stops what has
+		// started.
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			System.out.println("\nStopping Pressline ...");
+			pipeline.close();
+			System.out.println("Stopped.");
+			stopped.countDown();
+		}, "pressline-stop"));
+		try {
+			pipeline.start((line) -> System.out.println("  " + line));
+		}
+		catch (IllegalStateException ex) {
+			if (pipeline.closing()) {
+				awaitQuietly(stopped);
+				return;
+			}
+			throw ex;
+		}
+		printWelcome(pipeline, options);
+		pipeline.onCrash((service, logTail) -> {
+			System.err.println(service + " stopped unexpectedly; the end of its log:\n" + logTail);
+			System.exit(1);
+		});
+		awaitQuietly(stopped);
+	}
+
+	private static void printWelcome(LocalPipeline pipeline, LocalPipeline.Options options) {
+		String ingest = pipeline.url("ingest-service");
+		System.out.println();
+		System.out.println("Pressline is running.");
+		System.out.printf("  %-16s %s%s%n", "Kafka", pipeline.bootstrapServers(),
+				pipeline.ownsKafka() ? " (in-process KRaft, data in " + options.dataDirectory() + ")" : "");
+		for (ServiceProcess process : pipeline.processes()) {
+			System.out.printf("  %-16s %s   %s%n", process.service().artifact(), process.url(),
+					process.service().role());
+		}
+		System.out.println();
+		System.out.println("Submit a sample from another shell:");
+		System.out.println(
+				"  curl -i -H 'Content-Type: text/plain' --data-binary @samples/politics-coalition-budget-vote.txt "
+						+ ingest + "/api/v1/articles");
+		System.out.println("Follow it: curl " + ingest + "/api/v1/articles/<id>");
+		System.out.println("Print published events as JSON:");
+		System.out
+			.println("  java -jar pipeline-local/target/pipeline-local.jar watch --from-beginning --bootstrap-servers="
+					+ pipeline.bootstrapServers());
+		System.out.println();
+		System.out.println("Press Ctrl-C to stop.");
+	}
+
+	private static void watch(Map<String, String> flags) {
+		PublishedWatcher watcher = new PublishedWatcher();
+		Runtime.getRuntime().addShutdownHook(new Thread(watcher::stop, "pressline-watch-stop"));
+		watcher.watch(flags.getOrDefault("bootstrap-servers", "localhost:9092"),
+				flags.getOrDefault("topic", "articles.published"), flags.containsKey("from-beginning"),
+				flags.containsKey("pretty"), System.out);
+	}
+
+	private static Path servicesDirectory(Map<String, String> flags) {
+		if (flags.containsKey("services-dir")) {
+			return Path.of(flags.get("services-dir"));
+		}
+		// Next to the launcher: target/services, whether it runs as
+		// target/pipeline-local.jar or from target/classes.
+		Path classPath = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0])
+			.toAbsolutePath();
+		return classPath.getParent().resolve("services");
+	}
+
+	private static Map<String, String> flags(String[] args) {
+		Map<String, String> flags = new LinkedHashMap<>();
+		List<String> rest = new ArrayList<>(List.of(args));
+		if (!rest.isEmpty() && !rest.get(0).startsWith("--")) {
+			rest.remove(0);
+		}
+		for (String arg : rest) {
+			if (!arg.startsWith("--")) {
+				throw new IllegalArgumentException("Unexpected argument '" + arg + "'");
+			}
+			int equals = arg.indexOf('=');
+			if (equals < 0) {
+				flags.put(arg.substring(2), "true");
+			}
+			else {
+				flags.put(arg.substring(2, equals), arg.substring(equals + 1));
+			}
+		}
+		return flags;
+	}
+
+	private static int intFlag(Map<String, String> flags, String name, int fallback) {
+		String value = flags.get(name);
+		if (value == null) {
+			return fallback;
+		}
+		try {
+			int port = Integer.parseInt(value);
+			if (port < 0 || port > 65535) {
+				throw new NumberFormatException();
+			}
+			return port;
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--" + name + " must be a port number, not '" + value + "'");
+		}
+	}
+
+	private static void deleteQuietly(Path directory) {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (var paths = Files.walk(directory)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException("Cannot delete " + directory + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void usage() {
+		System.err.println("""
+				Usage:
+				  java -jar pipeline-local/target/pipeline-local.jar [run] [--kafka-port=9092] [--ingest-port=8081]
+				       [--enrich-port=8082] [--publish-port=8083] [--data-dir=.pressline/kafka] [--fresh]
+				       [--bootstrap-servers=host:port]
+				  java -jar pipeline-local/target/pipeline-local.jar watch [--from-beginning] [--pretty]
+				       [--topic=articles.published] [--bootstrap-servers=localhost:9092]
+				""");
+	}
+
+}

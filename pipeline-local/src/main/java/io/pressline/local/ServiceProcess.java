@@ -1,0 +1,183 @@
+package io.pressline.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service running as a child JVM from its runnable jar, its output in a log file.
+ * Stopping it sends SIGTERM, so Spring shuts it down gracefully; after a grace period it
+ * is killed.
+ */
+final class ServiceProcess {
+
+	/** Time a running service gets to finish its work and leave its consumer groups. */
+	private static final Duration GRACE = Duration.ofSeconds(30);
+
+	/**
+	 * A service still starting does not act on SIGTERM until its context is up: do not
+	 * wait for that.
+	 */
+	private static final Duration GRACE_WHILE_STARTING = Duration.ofSeconds(5);
+
+	private final Service service;
+
+	private final int port;
+
+	private final Path logFile;
+
+	private final Process process;
+
+	private volatile boolean ready;
+
+	private ServiceProcess(Service service, int port, Path logFile, Process process) {
+		this.service = service;
+		this.port = port;
+		this.logFile = logFile;
+		this.process = process;
+	}
+
+	static ServiceProcess start(Service service, Path jar, int port, String bootstrapServers, Path logDirectory,
+			List<String> extraArguments) {
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("Cannot find " + jar + ": build first with ./mvnw -DskipTests package");
+		}
+		Path log = logDirectory.resolve(service.artifact() + ".log");
+		List<String> command = new ArrayList<>();
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.add(service.heap());
+		command.add("-jar");
+		command.add(jar.toString());
+		command.add("--server.port=" + port);
+		command.add("--spring.kafka.bootstrap-servers=" + bootstrapServers);
+		command.addAll(extraArguments);
+		try {
+			Files.createDirectories(logDirectory);
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
+			return new ServiceProcess(service, port, log, process);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot start " + service.artifact(), ex);
+		}
+	}
+
+	Service service() {
+		return this.service;
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	String url() {
+		return "http://localhost:" + this.port;
+	}
+
+	Path logFile() {
+		return this.logFile;
+	}
+
+	boolean alive() {
+		return this.process.isAlive();
+	}
+
+	/** Completes when the process has exited, for whatever reason. */
+	java.util.concurrent.CompletableFuture<Process> onExit() {
+		return this.process.onExit();
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	/** Waits until the service's readiness probe answers UP. */
+	void awaitReady(Duration timeout) {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+			.timeout(Duration.ofSeconds(2))
+			.build();
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(this.service.artifact() + " exited with code "
+						+ this.process.exitValue() + " while starting; the end of " + this.logFile + ":\n" + tail(40));
+			}
+			try {
+				if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					this.ready = true;
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// Not listening yet.
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while waiting for " + this.service.artifact(), ex);
+			}
+			pause();
+		}
+		throw new IllegalStateException(this.service.artifact() + " was not ready within " + timeout.toSeconds()
+				+ " s; the end of " + this.logFile + ":\n" + tail(40));
+	}
+
+	/** Stops the service gracefully, or kills it after the grace period. */
+	void stop() {
+		if (!this.process.isAlive()) {
+			return;
+		}
+		this.process.destroy();
+		try {
+			Duration grace = this.ready ? GRACE : GRACE_WHILE_STARTING;
+			if (!this.process.waitFor(grace.toSeconds(), TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor();
+			}
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Kills the service at once, as a crash would. */
+	void kill() {
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	String tail(int lines) {
+		try {
+			List<String> all = Files.readAllLines(this.logFile);
+			return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+		}
+		catch (IOException ex) {
+			return "(log unreadable: " + ex.getMessage() + ")";
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(250);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

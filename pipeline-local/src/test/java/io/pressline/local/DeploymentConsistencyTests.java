@@ -1,0 +1,116 @@
+package io.pressline.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No engine runs here to start docker-compose.yml, so this checks that what it names
+ * matches what the services are configured with: every topic, compaction, partitions,
+ * ports and build targets.
+ */
+class DeploymentConsistencyTests {
+
+	private static final Path ROOT = Path.of("..");
+
+	private static final Pattern TOPIC_LOOP = Pattern.compile("for topic in ([a-z.\\s]+); do\\s*\\n(.*?)\\n\\s*done",
+			Pattern.DOTALL);
+
+	@Test
+	void composeCreatesExactlyThePipelineTopicsCompactedWhereTheServicesExpect() throws IOException {
+		Map<String, Object> topics = section(yaml("platform/src/main/resources/pressline-defaults.yml"), "pressline",
+				"topics");
+		Set<String> expected = new LinkedHashSet<>();
+		for (String key : List.of("submitted", "enriched", "published", "latest", "status")) {
+			expected.add((String) topics.get(key));
+		}
+		Set<String> compactedExpected = Set.of((String) topics.get("latest"), (String) topics.get("status"));
+
+		String init = initCommand();
+		Set<String> created = new LinkedHashSet<>();
+		Set<String> compacted = new LinkedHashSet<>();
+		Matcher loop = TOPIC_LOOP.matcher(init);
+		while (loop.find()) {
+			List<String> names = List.of(loop.group(1).strip().split("\\s+"));
+			created.addAll(names);
+			if (loop.group(2).contains("cleanup.policy=compact")) {
+				compacted.addAll(names);
+			}
+		}
+
+		assertThat(created).containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(compacted).containsExactlyInAnyOrderElementsOf(compactedExpected);
+	}
+
+	@Test
+	void composeUsesTheServicesPartitionCount() throws IOException {
+		Object partitions = section(yaml("platform/src/main/resources/pressline-defaults.yml"), "pressline", "topics")
+			.get("partitions");
+		Map<String, Object> init = section(yaml("docker-compose.yml"), "services", "kafka-init");
+
+		assertThat(section(init, "environment").get("PARTITIONS")).hasToString(partitions.toString());
+	}
+
+	@ParameterizedTest
+	@EnumSource(Service.class)
+	@SuppressWarnings("unchecked")
+	void eachServiceRunsOnItsConfiguredPortFromItsOwnBuildTarget(Service service) throws IOException {
+		Object configuredPort = section(yaml(service.artifact() + "/src/main/resources/application.yml"), "server")
+			.get("port");
+		Map<String, Object> compose = section(yaml("docker-compose.yml"), "services", service.artifact());
+
+		assertThat(configuredPort).isEqualTo(service.defaultPort());
+		assertThat(section(compose, "environment").get("SERVER_PORT")).isEqualTo(String.valueOf(configuredPort));
+		assertThat((List<Object>) compose.get("ports"))
+			.containsExactly((Object) (configuredPort + ":" + configuredPort));
+		assertThat(section(compose, "environment").get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:29092");
+		assertThat(section(compose, "build").get("target")).isEqualTo(service.artifact());
+		assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("AS " + service.artifact() + "\n")
+			.contains("/src/" + service.artifact() + "/target/" + service.artifact() + "-*-exec.jar")
+			.contains("EXPOSE " + configuredPort);
+		assertThat((String) ((List<?>) section(compose, "healthcheck").get("test")).get(3))
+			.isEqualTo("http://localhost:" + configuredPort + "/actuator/health/readiness");
+	}
+
+	@Test
+	void servicesReachKafkaOnTheListenerKafkaAdvertisesToTheComposeNetwork() throws IOException {
+		Map<String, Object> kafka = section(yaml("docker-compose.yml"), "services", "kafka", "environment");
+
+		assertThat((String) kafka.get("KAFKA_ADVERTISED_LISTENERS")).contains("INTERNAL://kafka:29092");
+		assertThat(section(yaml("docker-compose.yml"), "services", "kafka-init", "environment").get("BOOTSTRAP"))
+			.isEqualTo("kafka:29092");
+	}
+
+	private static String initCommand() throws IOException {
+		Map<String, Object> init = section(yaml("docker-compose.yml"), "services", "kafka-init");
+		return String.join("\n", ((List<?>) init.get("command")).stream().map(Object::toString).toList());
+	}
+
+	private static Map<String, Object> yaml(String file) throws IOException {
+		return new Yaml().load(Files.readString(ROOT.resolve(file)));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> section(Map<String, Object> yaml, String... path) {
+		Map<String, Object> current = yaml;
+		for (String key : path) {
+			current = (Map<String, Object>) current.get(key);
+			assertThat(current).as("section %s", key).isNotNull();
+		}
+		return current;
+	}
+
+}

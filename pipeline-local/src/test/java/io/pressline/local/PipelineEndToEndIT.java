@@ -1,0 +1,104 @@
+package io.pressline.local;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.pressline.testing.TestKafka;
+import io.pressline.testing.TopicProbe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One article through the whole pipeline, as a newcomer and a downstream site see it: a
+ * real broker, the three services as separate JVMs from their runnable jars, an HTTP
+ * post, and the published record read by a plain consumer that knows nothing but the
+ * {@code .avsc} file.
+ */
+@ExtendWith(TestKafka.class)
+class PipelineEndToEndIT {
+
+	private static final Path SAMPLE = Path.of("../samples/politics-coalition-budget-vote.txt");
+
+	private static LocalPipeline pipeline;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@BeforeAll
+	static void startPipeline() {
+		LocalPipeline.Options options = new LocalPipeline.Options(0, TestKafka.bootstrapServers(), null,
+				Map.of(Service.INGEST, 0, Service.ENRICH, 0, Service.PUBLISH, 0), Path.of("target/services"),
+				Path.of("target/e2e-logs"), List.of());
+		pipeline = LocalPipeline.start(options, System.out::println);
+	}
+
+	@AfterAll
+	static void stopPipeline() {
+		if (pipeline != null) {
+			pipeline.close();
+		}
+	}
+
+	@Test
+	void aSubmittedSampleArrivesPublishedAndDecodesWithTheAvscFileAlone() throws Exception {
+		String sample = Files.readString(SAMPLE);
+		String headline = sample.lines().filter((line) -> !line.isBlank()).findFirst().orElseThrow();
+
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create(pipeline.url("ingest-service") + "/api/v1/articles"))
+				.header("Content-Type", "text/plain; charset=utf-8")
+				.POST(HttpRequest.BodyPublishers.ofString(sample))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		JsonNode receipt = this.json.readTree(response.body());
+		String id = receipt.get("id").asString();
+
+		Schema schema = new Schema.Parser().parse(Path.of("../schemas/src/main/avro/ArticlePublished.avsc").toFile());
+		BinaryMessageDecoder<GenericRecord> decoder = new BinaryMessageDecoder<>(GenericData.get(), schema);
+		try (TopicProbe<byte[]> published = TopicProbe.on("articles.published", new ByteArrayDeserializer())) {
+			ConsumerRecord<String, byte[]> record = published.await((r) -> id.equals(r.key()), Duration.ofSeconds(60));
+			GenericRecord event = decoder.decode(record.value());
+
+			assertThat(event.get("articleId")).hasToString(id);
+			assertThat(event.get("version")).isEqualTo(1);
+			assertThat(event.get("eventType")).hasToString("PUBLISHED");
+			assertThat(event.get("headline")).hasToString(headline);
+			assertThat(event.get("body").toString()).isNotBlank().isSubstringOf(sample.replace("\r\n", "\n"));
+			GenericRecord enrichment = (GenericRecord) event.get("enrichment");
+			assertThat(enrichment.get("language")).hasToString("en");
+			assertThat((Integer) enrichment.get("wordCount")).isGreaterThan(250);
+			assertThat((Integer) enrichment.get("sentenceCount")).isGreaterThan(10);
+			assertThat((Integer) enrichment.get("readingTimeSeconds")).isGreaterThan(60);
+		}
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			HttpResponse<String> status = this.http.send(
+					HttpRequest.newBuilder(URI.create(receipt.get("statusUrl").asString())).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(this.json.readTree(status.body()).get("stage").asString()).isEqualTo("PUBLISHED");
+		});
+	}
+
+}

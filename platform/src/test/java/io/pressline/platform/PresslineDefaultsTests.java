@@ -1,0 +1,52 @@
+package io.pressline.platform;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PresslineDefaultsTests {
+
+	@Test
+	void everyServiceGetsTheSharedKafkaSettingsAndTopicNames() {
+		StandardEnvironment environment = new StandardEnvironment();
+
+		new PresslineDefaults().postProcessEnvironment(environment, new SpringApplication());
+
+		assertThat(environment.getProperty("pressline.topics.submitted")).isEqualTo("articles.submitted");
+		assertThat(environment.getProperty("spring.kafka.producer.value-serializer"))
+			.isEqualTo("io.pressline.event.serde.AvroEventSerializer");
+		assertThat(environment.getProperty("spring.kafka.consumer.isolation-level")).isEqualTo("read-committed");
+		assertThat(environment.getProperty("spring.cloud.stream.bindings.status.destination"))
+			.isEqualTo("articles.status");
+	}
+
+	@Test
+	void aServiceOrTheDeploymentOverridesTheDefaults() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("deployment", Map.of("spring.kafka.bootstrap-servers", "broker-1:9092",
+					"pressline.topics.status", "newsroom.status")));
+
+		new PresslineDefaults().postProcessEnvironment(environment, new SpringApplication());
+
+		assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("broker-1:9092");
+		assertThat(environment.getProperty("spring.cloud.stream.bindings.status.destination"))
+			.isEqualTo("newsroom.status");
+	}
+
+	@Test
+	void compactedTopicsAreTheOnesThatKeepTheLatestStatePerArticle() {
+		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", 3, (short) 1);
+
+		assertThat(topics.all()).filteredOn(PipelineTopics.TopicSpec::compacted)
+			.extracting(PipelineTopics.TopicSpec::name)
+			.containsExactly("l", "st");
+	}
+
+}
