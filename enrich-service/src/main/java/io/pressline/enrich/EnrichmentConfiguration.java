@@ -16,7 +16,6 @@ import io.pressline.enrich.nlp.Enricher;
 import io.pressline.event.ArticleEnriched;
 import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleSubmitted;
-import io.pressline.event.Enrichment;
 import io.pressline.platform.status.StageReporter;
 
 /**
@@ -29,8 +28,6 @@ class EnrichmentConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EnrichmentConfiguration.class);
 
-	static final String ENGINE = "pressline-enrich/0.1";
-
 	@Bean
 	Enricher enricher() {
 		return Enricher.standard();
@@ -40,11 +37,12 @@ class EnrichmentConfiguration {
 	Function<Message<ArticleSubmitted>, Message<ArticleEnriched>> enrich(Enricher enricher, StageReporter stages) {
 		return (message) -> {
 			ArticleSubmitted draft = message.getPayload();
-			ArticleAnalysis analysis = enricher
-				.enrich(new ArticleText(draft.getHeadline(), draft.getBody(), draft.getLanguage()));
+			ArticleAnalysis analysis = enricher.enrich(
+					new ArticleText(draft.getHeadline(), draft.getBody(), draft.getLanguage()),
+					draft.getSubmittedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
 			ArticleEnriched enriched = ArticleEnriched.newBuilder()
 				.setSubmission(draft)
-				.setEnrichment(toAvro(analysis))
+				.setEnrichment(EnrichmentRecords.toAvro(analysis, Instant.now()))
 				.build();
 			stages.report(StageReporter.status(draft.getArticleId(), draft.getVersion(), ArticleStage.ENRICHED,
 					"enrich", draft.getSubmittedAt(), null));
@@ -52,18 +50,6 @@ class EnrichmentConfiguration {
 					analysis.wordCount(), analysis.language());
 			return StageReporter.keyed(draft.getArticleId(), enriched);
 		};
-	}
-
-	static Enrichment toAvro(ArticleAnalysis analysis) {
-		return Enrichment.newBuilder()
-			.setEngine(ENGINE)
-			.setLanguage(analysis.language())
-			.setLanguageConfidence(analysis.languageConfidence())
-			.setWordCount(analysis.wordCount())
-			.setSentenceCount(analysis.sentenceCount())
-			.setReadingTimeSeconds(analysis.readingTimeSeconds())
-			.setEnrichedAt(Instant.now())
-			.build();
 	}
 
 }

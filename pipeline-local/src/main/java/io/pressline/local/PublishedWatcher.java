@@ -16,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import io.pressline.event.json.EventJson;
 import io.pressline.event.serde.AvroEventDeserializer;
 
 /**

@@ -9,13 +9,16 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
 
 import io.pressline.platform.status.StageReporter;
+import io.pressline.platform.web.DraftProblems;
 
 /** Beans every Pressline service gets from depending on the platform. */
 @AutoConfiguration
 @EnableConfigurationProperties(PipelineTopics.class)
+@Import(DraftProblems.class)
 public class PlatformAutoConfiguration {
 
 	/**

@@ -23,6 +23,8 @@ public final class Segmenter {
 
 	private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
 
+	private static final List<String> POSSESSIVES = List.of("’s", "'s", "’");
+
 	private final ThreadSafeSentenceDetectorME sentences;
 
 	private final ThreadSafeTokenizerME tokenizer;
@@ -51,6 +53,40 @@ public final class Segmenter {
 		return in;
 	}
 
+	/**
+	 * Splits what the model leaves joined in news copy: a photo credit's
+	 * {@code Name/Agency}, a possessive with a typographic apostrophe ({@code Chile’s}),
+	 * and a sentence-final full stop after a name ({@code Kerr.}).
+	 */
+	static void refine(Token token, boolean lastInSentence, List<Token> out) {
+		String text = token.text();
+		int slash = text.indexOf('/');
+		if (slash > 0 && slash < text.length() - 1 && Character.isLetter(text.charAt(slash - 1))
+				&& Character.isLetter(text.charAt(slash + 1))) {
+			refine(new Token(text.substring(0, slash), token.start(), token.start() + slash), false, out);
+			out.add(new Token("/", token.start() + slash, token.start() + slash + 1));
+			refine(new Token(text.substring(slash + 1), token.start() + slash + 1, token.end()), lastInSentence, out);
+			return;
+		}
+		for (String possessive : POSSESSIVES) {
+			if (text.length() > possessive.length() + 1 && text.endsWith(possessive)) {
+				int cut = token.end() - possessive.length();
+				refine(new Token(text.substring(0, text.length() - possessive.length()), token.start(), cut), false,
+						out);
+				out.add(new Token(possessive, cut, token.end()));
+				return;
+			}
+		}
+		if (lastInSentence && text.length() > 2 && text.endsWith(".")
+				&& Character.isLetter(text.charAt(text.length() - 2))
+				&& !text.substring(0, text.length() - 1).contains(".")) {
+			out.add(new Token(text.substring(0, text.length() - 1), token.start(), token.end() - 1));
+			out.add(new Token(".", token.end() - 1, token.end()));
+			return;
+		}
+		out.add(token);
+	}
+
 	/** Segments an article; offsets are into {@link ArticleText#fullText()}. */
 	public Document segment(ArticleText article) {
 		String text = article.fullText();
@@ -77,9 +113,10 @@ public final class Segmenter {
 			String sentence = sentenceSpan.getCoveredText(paragraph).toString();
 			int sentenceStart = from + sentenceSpan.getStart();
 			List<Token> tokens = new ArrayList<>();
-			for (Span tokenSpan : this.tokenizer.tokenizePos(sentence)) {
-				tokens.add(new Token(tokenSpan.getCoveredText(sentence).toString(),
-						sentenceStart + tokenSpan.getStart(), sentenceStart + tokenSpan.getEnd()));
+			Span[] spans = this.tokenizer.tokenizePos(sentence);
+			for (int i = 0; i < spans.length; i++) {
+				refine(new Token(spans[i].getCoveredText(sentence).toString(), sentenceStart + spans[i].getStart(),
+						sentenceStart + spans[i].getEnd()), i == spans.length - 1, tokens);
 			}
 			if (!tokens.isEmpty()) {
 				result.add(new Sentence(sentenceStart, from + sentenceSpan.getEnd(), tokens));

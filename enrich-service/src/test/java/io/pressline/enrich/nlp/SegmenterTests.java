@@ -37,6 +37,19 @@ class SegmenterTests {
 	}
 
 	@Test
+	void splitsPossessivesCreditsAndAFinalFullStopFromNames() {
+		Document document = segmenter.segment(
+				new ArticleText("H", "Chile’s senate met. (Photo: Ana Ruiz/Pressline) He thanked Daniel Kerr.", null));
+
+		List<String> tokens = document.body().stream().flatMap((s) -> s.tokens().stream()).map(Token::text).toList();
+		assertThat(tokens).containsSubsequence("Chile", "’s", "senate");
+		assertThat(tokens).containsSubsequence("Ruiz", "/", "Pressline");
+		assertThat(tokens).containsSubsequence("Daniel", "Kerr", ".");
+		assertThat(document.body()).allSatisfy((sentence) -> assertThat(sentence.tokens())
+			.allSatisfy((t) -> assertThat(document.text().substring(t.start(), t.end())).isEqualTo(t.text())));
+	}
+
+	@Test
 	void aBodyWithoutParagraphBreaksIsOneParagraph() {
 		Document document = segmenter.segment(new ArticleText("H", "One sentence here. And another one.", null));
 

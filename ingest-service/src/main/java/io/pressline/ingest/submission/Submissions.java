@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleSubmitted;
 import io.pressline.ingest.IngestProperties;
-import io.pressline.ingest.draft.Draft;
+import io.pressline.platform.draft.Draft;
 import io.pressline.ingest.status.ArticleStatuses;
 import io.pressline.platform.status.StageReporter;
 

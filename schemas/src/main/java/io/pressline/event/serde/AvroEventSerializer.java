@@ -21,6 +21,10 @@ public class AvroEventSerializer implements Serializer<SpecificRecord> {
 
 	private final Map<Class<?>, BinaryMessageEncoder<SpecificRecord>> encoders = new ConcurrentHashMap<>();
 
+	public AvroEventSerializer() {
+		EventSchemas.trust();
+	}
+
 	@Override
 	public byte[] serialize(String topic, SpecificRecord event) {
 		if (event == null) {

@@ -33,14 +33,28 @@ public final class EventSchemas {
 
 	private static final String RELEASED = "/io/pressline/event/schemas/released/";
 
+	private static volatile boolean trusted;
+
 	static {
-		// Avro instantiates generated classes by name only when it trusts them; trust
-		// exactly ours.
-		ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
-				(type) -> EVENT_PACKAGE.equals(type.getPackageName())));
+		trust();
 	}
 
 	private EventSchemas() {
+	}
+
+	/**
+	 * Lets Avro instantiate Pressline's generated classes by name. Avro 1.12 refuses
+	 * classes it has not been told to trust, which happens whenever it builds a record
+	 * from a schema: decoding, resolving an older schema, or filling a builder's default
+	 * value. Idempotent; the serde, {@code EventJson} and every Pressline service call it
+	 * before using events.
+	 */
+	public static synchronized void trust() {
+		if (!trusted) {
+			ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
+					(type) -> EVENT_PACKAGE.equals(type.getPackageName())));
+			trusted = true;
+		}
 	}
 
 	/** The current schema of an event type, as compiled into its generated class. */

@@ -22,6 +22,8 @@ import io.pressline.enrich.nlp.Token;
  */
 public final class CrfRecognizer implements EntityRecognizer {
 
+	private static final java.util.Set<String> BREAKS = java.util.Set.of("/", ",", "(", ")", ";");
+
 	static final String MODEL = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
 
 	private final CRFClassifier<CoreLabel> classifier;
@@ -71,7 +73,9 @@ public final class CrfRecognizer implements EntityRecognizer {
 		int openStart = -1;
 		int openEnd = -1;
 		for (CoreLabel label : answers) {
-			EntityType type = type(label.get(CoreAnnotations.AnswerAnnotation.class));
+			// A slash, comma or bracket ends a name: AFP/Getty Images is two agencies.
+			EntityType type = BREAKS.contains(label.originalText()) ? null
+					: type(label.get(CoreAnnotations.AnswerAnnotation.class));
 			if (type != open) {
 				if (open != null) {
 					mentions.add(new Mention(openStart, openEnd, text.substring(openStart, openEnd), open));

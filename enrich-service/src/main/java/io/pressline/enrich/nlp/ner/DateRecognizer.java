@@ -51,7 +51,7 @@ public final class DateRecognizer {
 			"(?<my>(?<myMonth>" + MONTH_NAMES + "),?\\s+(?<myYear>(?:19|20)\\d{2}))",
 			// next Friday / last Monday / on Tuesday
 			"(?<wd>(?:(?<wdShift>last|next|this)\\s+)?(?<wdDay>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))",
-			"(?<rel>(?<![\\w-])(?<relDay>yesterday|today|tomorrow|tonight)(?![\\w-]))",
+			"(?<rel>(?<![\\w-])(?<relDay>yesterday|tomorrow)(?![\\w-]))",
 			"(?<per>(?<![\\w-])(?<perShift>last|this|next)\\s+(?<perUnit>week|month|year)(?![\\w-]))",
 			// 2019, but not 2,019 or 2019.5 or $2019 or 2019 per cent
 			"(?<y>(?<![\\d$€£¥.,/-])(?:19|20)\\d{2}(?![\\d%]|[.,]\\d|\\s*(?:per\\s?cent|percent)))"),
@@ -136,8 +136,9 @@ public final class DateRecognizer {
 		}
 		DayOfWeek day = DayOfWeek.valueOf(dayText.toUpperCase(Locale.ROOT));
 		String shift = (m.group("wdShift") != null) ? m.group("wdShift").toLowerCase(Locale.ROOT) : "";
+		boolean deadline = text.substring(Math.max(0, m.start() - 3), m.start()).equals("by ");
 		boolean future = shift.equals("next")
-				|| (shift.isEmpty() && FUTURE.matcher(sentenceAround(text, m.start(), sentences)).find());
+				|| (shift.isEmpty() && (deadline || FUTURE.matcher(sentenceAround(text, m.start(), sentences)).find()));
 		LocalDate date = future ? today.with(TemporalAdjusters.nextOrSame(day))
 				: today.with(TemporalAdjusters.previousOrSame(day));
 		if (shift.equals("last") && date.equals(today)) {

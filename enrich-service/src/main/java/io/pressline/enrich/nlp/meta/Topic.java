@@ -1,0 +1,11 @@
+package io.pressline.enrich.nlp.meta;
+
+/**
+ * An IPTC Media Topic the article is about.
+ *
+ * @param code the Media Topic code ({@code medtop:11000000})
+ * @param label its English label ({@code politics})
+ * @param score how strongly the article is about it, from 0 to 1 (the leading topic is 1)
+ */
+public record Topic(String code, String label, double score) {
+}

@@ -1,0 +1,142 @@
+package io.pressline.enrich.nlp.meta;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.pressline.enrich.nlp.Document;
+import io.pressline.enrich.nlp.Sentence;
+import io.pressline.enrich.nlp.Token;
+
+/**
+ * Assigns IPTC Media Topics (the 17 top-level subjects) from cue words the team wrote
+ * ({@code nlp/iptc-topics.tsv}). Words in the headline and lead count double. Topics
+ * whose weight reaches a third of the leading topic's are reported, at most three, best
+ * first.
+ */
+public final class TopicClassifier {
+
+	private static final double RELATIVE_THRESHOLD = 0.35;
+
+	private static final int MAX_TOPICS = 3;
+
+	private final List<TopicCues> topics;
+
+	private TopicClassifier(List<TopicCues> topics) {
+		this.topics = topics;
+	}
+
+	public static TopicClassifier iptc() {
+		List<TopicCues> topics = new ArrayList<>();
+		try (InputStream in = TopicClassifier.class.getResourceAsStream("/nlp/iptc-topics.tsv")) {
+			if (in == null) {
+				throw new IllegalStateException("nlp/iptc-topics.tsv is not on the classpath");
+			}
+			boolean header = true;
+			for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+				if (line.isBlank() || line.startsWith("#")) {
+					continue;
+				}
+				if (header) {
+					header = false;
+					continue;
+				}
+				String[] columns = line.split("\t");
+				topics.add(new TopicCues(columns[0], columns[1], List.of(columns[2].split("\\|"))));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new TopicClassifier(topics);
+	}
+
+	/** The number of topics the classifier knows. */
+	public int size() {
+		return this.topics.size();
+	}
+
+	public List<Topic> classify(Document document) {
+		List<String> words = new ArrayList<>();
+		List<Integer> weights = new ArrayList<>();
+		int leadEnd = document.body().isEmpty() ? 0 : document.body().get(0).end();
+		for (List<Sentence> part : List.of(document.headline(), document.body())) {
+			for (Sentence sentence : part) {
+				for (Token token : sentence.tokens()) {
+					if (token.isWord()) {
+						words.add(token.text().toLowerCase(Locale.ROOT));
+						weights.add((token.start() < leadEnd) ? 2 : 1);
+					}
+				}
+			}
+		}
+		Map<TopicCues, Double> scores = new LinkedHashMap<>(); // ties keep the order of the topic file
+		for (TopicCues topic : this.topics) {
+			double score = 0;
+			for (int i = 0; i < words.size(); i++) {
+				if (topic.matches(words, i)) {
+					score += weights.get(i);
+				}
+			}
+			if (score > 0) {
+				scores.put(topic, score);
+			}
+		}
+		double top = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+		if (top == 0) {
+			return List.of();
+		}
+		return scores.entrySet()
+			.stream()
+			.filter((e) -> e.getValue() >= top * RELATIVE_THRESHOLD)
+			.sorted(Map.Entry.<TopicCues, Double>comparingByValue(Comparator.reverseOrder()))
+			.limit(MAX_TOPICS)
+			.map((e) -> new Topic(e.getKey().code, e.getKey().label, Math.round(1000 * e.getValue() / top) / 1000.0))
+			.toList();
+	}
+
+	/** One topic's cues: words, prefixes ({@code econom*}) and two-word phrases. */
+	private static final class TopicCues {
+
+		private final String code;
+
+		private final String label;
+
+		private final List<String[]> cues = new ArrayList<>();
+
+		TopicCues(String code, String label, List<String> cues) {
+			this.code = code;
+			this.label = label;
+			cues.forEach((cue) -> this.cues.add(cue.strip().split(" ")));
+		}
+
+		boolean matches(List<String> words, int at) {
+			for (String[] cue : this.cues) {
+				if (at + cue.length > words.size()) {
+					continue;
+				}
+				boolean all = true;
+				for (int j = 0; j < cue.length && all; j++) {
+					all = matchesWord(cue[j], words.get(at + j));
+				}
+				if (all) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		private static boolean matchesWord(String cue, String word) {
+			return cue.endsWith("*") ? word.startsWith(cue.substring(0, cue.length() - 1)) : cue.equals(word);
+		}
+
+	}
+
+}

@@ -1,0 +1,229 @@
+package io.pressline.enrich.nlp.ner;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.pressline.enrich.kb.KnowledgeBase;
+
+/**
+ * Combines the statistical model's mentions with the gazetteer's and the rules': rules
+ * (datelines, money, dates) first, then a name the knowledge base knows where the model
+ * agrees or the name is unambiguous, then the model's other mentions. Titles are cut from
+ * the front of person names, nationality words are dropped, and one name gets one type
+ * throughout the article.
+ */
+public final class MentionMerger {
+
+	private final KnowledgeBase kb;
+
+	public MentionMerger(KnowledgeBase kb) {
+		this.kb = kb;
+	}
+
+	public List<Mention> merge(List<Mention> model, List<GazetteerRecognizer.Match> gazetteer, List<Mention> rules) {
+		List<Mention> accepted = new ArrayList<>();
+		for (Mention rule : rules) {
+			addIfFree(accepted, rule);
+		}
+		Set<Mention> consumed = new HashSet<>();
+		Set<String> decidedByKnowledge = new HashSet<>();
+		for (GazetteerRecognizer.Match match : gazetteer) {
+			Mention known = match.mention();
+			if (overlapsAny(accepted, known)) {
+				continue;
+			}
+			Mention modelled = model.stream()
+				.filter((m) -> m.overlaps(known))
+				.max(Comparator.comparingInt(Mention::length))
+				.orElse(null);
+			Mention chosen = choose(match, modelled);
+			if (modelled != null) {
+				consumed.add(modelled);
+			}
+			if (chosen != null && addIfFree(accepted, chosen) && chosen == known && match.strong()) {
+				decidedByKnowledge.add(known.text());
+			}
+		}
+		for (Mention mention : model) {
+			if (consumed.contains(mention) || this.kb.isDemonym(mention.text()) || Titles.isTitle(mention.text())
+					|| Titles.isTitle(mention.text() + ".")) {
+				continue;
+			}
+			addIfFree(accepted, mention);
+		}
+		// Titles come off every person's name, whichever source found it.
+		accepted.replaceAll((m) -> (m.type() == EntityType.PERSON) ? withoutTitles(m) : m);
+		accepted.removeIf(java.util.Objects::isNull);
+		accepted.sort(Comparator.comparingInt(Mention::start));
+		return oneTypePerName(accepted, decidedByKnowledge);
+	}
+
+	/**
+	 * Fixes that need the whole article: a word alone that is the surname of a person
+	 * named in full is that person, not a town of the same name; a word alone that begins
+	 * an organisation's name is that organisation ({@code Wagner}, {@code Wagner Group});
+	 * an acronym in brackets after an organisation is that organisation wherever it
+	 * appears; a place word that is half of a nationality ({@code South} in
+	 * {@code South Korean}) is no place.
+	 */
+	public List<Mention> resolveInContext(String text, List<Mention> mentions) {
+		java.util.Map<String, EntityType> wordTypes = new HashMap<>();
+		for (Mention mention : mentions) {
+			String[] words = EntityResolver.bare(mention.text()).split(" ");
+			if (words.length > 1 && mention.type() == EntityType.PERSON) {
+				wordTypes.put(words[words.length - 1], EntityType.PERSON);
+			}
+		}
+		for (Mention mention : mentions) {
+			String[] words = EntityResolver.bare(mention.text()).split(" ");
+			if (words.length > 1 && mention.type() == EntityType.ORGANIZATION && words[0].length() > 3
+					&& !this.kb.knows(words[0])) {
+				wordTypes.putIfAbsent(words[0], EntityType.ORGANIZATION);
+			}
+		}
+		List<Mention> result = new ArrayList<>();
+		for (Mention mention : mentions) {
+			String bare = EntityResolver.bare(mention.text());
+			EntityType type = isName(mention) && !bare.contains(" ") ? wordTypes.get(bare) : null;
+			if (mention.type() == EntityType.LOCATION
+					&& this.kb.isDemonym(mention.text() + " " + nextWord(text, mention.end()))) {
+				continue;
+			}
+			result.add((type != null && type != mention.type())
+					? new Mention(mention.start(), mention.end(), mention.text(), type, mention.value()) : mention);
+		}
+		result.addAll(acronyms(text, result));
+		result.sort(Comparator.comparingInt(Mention::start));
+		return result;
+	}
+
+	private static final java.util.regex.Pattern ACRONYM = java.util.regex.Pattern.compile("\\(([A-Z][A-Z&]{1,6})\\)");
+
+	/** Every occurrence of an acronym defined in brackets right after an organisation. */
+	private static List<Mention> acronyms(String text, List<Mention> mentions) {
+		List<Mention> found = new ArrayList<>();
+		java.util.regex.Matcher definition = ACRONYM.matcher(text);
+		while (definition.find()) {
+			int at = definition.start();
+			boolean afterOrganisation = mentions.stream()
+				.anyMatch((m) -> m.type() == EntityType.ORGANIZATION && m.end() <= at
+						&& text.substring(m.end(), at).isBlank());
+			if (!afterOrganisation) {
+				continue;
+			}
+			String acronym = definition.group(1);
+			java.util.regex.Matcher use = java.util.regex.Pattern
+				.compile("(?<![\\p{L}\\d])" + java.util.regex.Pattern.quote(acronym) + "(?![\\p{L}\\d])")
+				.matcher(text);
+			while (use.find()) {
+				Mention mention = new Mention(use.start(), use.end(), acronym, EntityType.ORGANIZATION);
+				if (mentions.stream().noneMatch(mention::overlaps) && found.stream().noneMatch(mention::overlaps)) {
+					found.add(mention);
+				}
+			}
+		}
+		return found;
+	}
+
+	private static String nextWord(String text, int from) {
+		int start = from;
+		while (start < text.length() && text.charAt(start) == ' ') {
+			start++;
+		}
+		int end = start;
+		while (end < text.length() && Character.isLetter(text.charAt(end))) {
+			end++;
+		}
+		return text.substring(start, end);
+	}
+
+	private static Mention choose(GazetteerRecognizer.Match match, Mention modelled) {
+		Mention known = match.mention();
+		if (modelled == null) {
+			return match.strong() ? known : null;
+		}
+		boolean sameSpan = modelled.start() == known.start() && modelled.end() == known.end();
+		if (sameSpan) {
+			if (known.type() != EntityType.LOCATION || modelled.type() == EntityType.LOCATION) {
+				return known;
+			}
+			// The model reads a place name as a person or an organisation; a well-known
+			// place wins.
+			return match.strong() ? known : modelled;
+		}
+		if (modelled.length() > known.length()) {
+			return modelled;
+		}
+		return (match.strong() || modelled.type() == known.type()) ? known : modelled;
+	}
+
+	private static Mention withoutTitles(Mention mention) {
+		List<String> words = List.of(mention.text().split(" "));
+		int titles = Titles.leadingTitles(words);
+		if (titles == 0) {
+			return Titles.isTitle(mention.text()) ? null : mention;
+		}
+		int cut = 0;
+		for (int i = 0; i < titles; i++) {
+			cut += words.get(i).length() + 1;
+		}
+		return new Mention(mention.start() + cut, mention.end(), mention.text().substring(cut), mention.type());
+	}
+
+	/**
+	 * The same name gets the same type everywhere in an article; what the knowledge base
+	 * decided wins.
+	 */
+	private static List<Mention> oneTypePerName(List<Mention> mentions, Set<String> decidedByKnowledge) {
+		Map<String, Map<EntityType, Integer>> votes = new HashMap<>();
+		Map<String, EntityType> decided = new HashMap<>();
+		for (Mention mention : mentions) {
+			if (isName(mention)) {
+				votes.computeIfAbsent(mention.text(), (k) -> new HashMap<>()).merge(mention.type(), 1, Integer::sum);
+				if (decidedByKnowledge.contains(mention.text())) {
+					decided.put(mention.text(), mention.type());
+				}
+			}
+		}
+		List<Mention> result = new ArrayList<>(mentions.size());
+		for (Mention mention : mentions) {
+			Map<EntityType, Integer> counts = votes.get(mention.text());
+			if (counts == null || counts.size() < 2) {
+				result.add(mention);
+				continue;
+			}
+			EntityType type = decided.getOrDefault(mention.text(),
+					counts.entrySet()
+						.stream()
+						.max(Map.Entry.<EntityType, Integer>comparingByValue()
+							.thenComparing((e) -> e.getKey() == EntityType.LOCATION))
+						.orElseThrow()
+						.getKey());
+			result.add(new Mention(mention.start(), mention.end(), mention.text(), type, mention.value()));
+		}
+		return result;
+	}
+
+	private static boolean isName(Mention mention) {
+		return mention.type() == EntityType.PERSON || mention.type() == EntityType.ORGANIZATION
+				|| mention.type() == EntityType.LOCATION;
+	}
+
+	private static boolean addIfFree(List<Mention> accepted, Mention mention) {
+		if (overlapsAny(accepted, mention)) {
+			return false;
+		}
+		accepted.add(mention);
+		return true;
+	}
+
+	private static boolean overlapsAny(List<Mention> accepted, Mention mention) {
+		return accepted.stream().anyMatch(mention::overlaps);
+	}
+
+}

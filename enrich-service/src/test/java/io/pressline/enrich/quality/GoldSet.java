@@ -1,0 +1,127 @@
+package io.pressline.enrich.quality;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.pressline.enrich.nlp.ArticleText;
+import io.pressline.enrich.nlp.ner.EntityType;
+
+/**
+ * Reads the gold set ({@code gold/NN-*.txt} on the classpath) in the format of
+ * {@code docs/annotation-guidelines.md}.
+ */
+public final class GoldSet {
+
+	private static final Pattern MARK = Pattern
+		.compile("\\[([^\\]]+)\\]\\((PERSON|ORGANIZATION|LOCATION|DATE|MONEY)(?::\\s*([^)]*))?\\)");
+
+	private GoldSet() {
+	}
+
+	/** Every article of the gold set, in file order. */
+	public static List<GoldArticle> load() {
+		List<GoldArticle> articles = new ArrayList<>();
+		try (InputStream index = GoldSet.class.getResourceAsStream("/gold/index.txt")) {
+			if (index == null) {
+				throw new IllegalStateException("gold/index.txt is missing from the test classpath");
+			}
+			for (String line : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+				if (!line.isBlank() && !line.startsWith("#")) {
+					articles.add(parse(line.strip(), read("/gold/" + line.strip())));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return articles;
+	}
+
+	static GoldArticle parse(String name, String file) {
+		int separator = file.indexOf("\n===\n");
+		if (separator < 0) {
+			throw new IllegalArgumentException(name + ": no === line");
+		}
+		String marked = file.substring(0, separator).strip();
+		StringBuilder plain = new StringBuilder();
+		List<int[]> spans = new ArrayList<>();
+		List<String[]> marks = new ArrayList<>();
+		Matcher matcher = MARK.matcher(marked);
+		int last = 0;
+		while (matcher.find()) {
+			plain.append(marked, last, matcher.start());
+			int start = plain.length();
+			plain.append(matcher.group(1));
+			spans.add(new int[] { start, plain.length() });
+			marks.add(new String[] { matcher.group(1), matcher.group(2), matcher.group(3) });
+			last = matcher.end();
+		}
+		plain.append(marked.substring(last));
+		String text = plain.toString();
+		int headlineEnd = text.indexOf('\n');
+		String headline = text.substring(0, headlineEnd).strip();
+		int bodyStart = headlineEnd;
+		while (bodyStart < text.length() && Character.isWhitespace(text.charAt(bodyStart))) {
+			bodyStart++;
+		}
+		String body = text.substring(bodyStart);
+		ArticleText article = new ArticleText(headline, body, null);
+		int shift = article.bodyOffset() - bodyStart;
+		List<GoldArticle.Mention> mentions = new ArrayList<>();
+		for (int i = 0; i < spans.size(); i++) {
+			int start = spans.get(i)[0];
+			int end = spans.get(i)[1];
+			if (start >= bodyStart) {
+				start += shift;
+				end += shift;
+			}
+			String[] mark = marks.get(i);
+			String canonical = (mark[2] == null || mark[2].isBlank()) ? mark[0] : mark[2].strip();
+			mentions.add(new GoldArticle.Mention(start, end, mark[0], EntityType.valueOf(mark[1]), canonical));
+		}
+		for (GoldArticle.Mention mention : mentions) {
+			if (!article.fullText().substring(mention.start(), mention.end()).equals(mention.text())) {
+				throw new IllegalStateException(name + ": offsets of '" + mention.text() + "' are wrong");
+			}
+		}
+		LocalDate date = null;
+		List<GoldArticle.Quote> quotes = new ArrayList<>();
+		List<String> topics = new ArrayList<>();
+		for (String line : file.substring(separator + 5).split("\n")) {
+			if (line.startsWith("date:")) {
+				date = LocalDate.parse(line.substring(5).strip());
+			}
+			else if (line.startsWith("quote:")) {
+				String[] parts = line.substring(6).split("=>", 2);
+				String speaker = parts[1].strip();
+				quotes.add(new GoldArticle.Quote(parts[0].strip(), speaker.equals("none") ? null : speaker));
+			}
+			else if (line.startsWith("topics:")) {
+				for (String topic : line.substring(7).split(";")) {
+					topics.add(topic.strip());
+				}
+			}
+		}
+		if (date == null) {
+			throw new IllegalArgumentException(name + ": no date: line");
+		}
+		return new GoldArticle(name, article, date, mentions, quotes, topics);
+	}
+
+	private static String read(String path) throws IOException {
+		try (InputStream in = GoldSet.class.getResourceAsStream(path)) {
+			if (in == null) {
+				throw new IllegalStateException(path + " is missing");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+}
