@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,14 +47,39 @@ class EnrichmentQualityTests {
 
 	@Test
 	void peopleOrganisationsAndPlacesAreFound() {
-		assertThat(report.names().f1()).isGreaterThanOrEqualTo(0.0);
+		// measured 0.929 (P 0.934, R 0.924) on 2026-11-25; the target is 0.90
+		assertThat(report.names().f1()).isGreaterThanOrEqualTo(0.91);
 	}
 
 	@Test
 	void eachTypeStaysAboveItsFloor() {
+		// measured PERSON 0.949, ORGANIZATION 0.877, LOCATION 0.945, DATE 0.927, MONEY
+		// 1.000
+		Map<EntityType, Double> floors = Map.of(EntityType.PERSON, 0.93, EntityType.ORGANIZATION, 0.85,
+				EntityType.LOCATION, 0.92, EntityType.DATE, 0.90, EntityType.MONEY, 0.96);
 		for (EntityType type : EntityType.values()) {
-			assertThat(report.byType().get(type).f1()).as(type.name()).isGreaterThanOrEqualTo(0.0);
+			assertThat(report.byType().get(type).f1()).as(type.name()).isGreaterThanOrEqualTo(floors.get(type));
 		}
+	}
+
+	@Test
+	void foundNamesAreLinkedToTheRightEntity() {
+		// measured 0.903 of correctly found names carry the gold id
+		assertThat(report.names().linking()).isGreaterThanOrEqualTo(0.88);
+	}
+
+	@Test
+	void quotesAreAttributedToTheirSpeaker() {
+		// measured 0.907 (107 of 118 quotes)
+		assertThat(report.speakerAccuracy()).isGreaterThanOrEqualTo(0.88);
+	}
+
+	@Test
+	void theMainTopicIsRight() {
+		// measured 1.000 (30 of 30) for the main topic and 0.732 recall over all gold
+		// topics
+		assertThat(report.mainTopicAccuracy()).isGreaterThanOrEqualTo(0.93);
+		assertThat(report.topicRecall()).isGreaterThanOrEqualTo(0.70);
 	}
 
 }

@@ -77,7 +77,8 @@ public final class TopicClassifier {
 				}
 			}
 		}
-		Map<TopicCues, Double> scores = new LinkedHashMap<>(); // ties keep the order of the topic file
+		// a linked map, so that ties keep the order of the topic file
+		Map<TopicCues, Double> scores = new LinkedHashMap<>();
 		for (TopicCues topic : this.topics) {
 			double score = 0;
 			for (int i = 0; i < words.size(); i++) {

@@ -105,7 +105,7 @@ public final class MoneyRecognizer {
 
 	private static final String NUMBER = "(?<number>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
 
-	private static final String SCALE = "(?:\\s*(?<scale>trillion|billion|million|thousand|bn|tn|m|k)\\b)?";
+	private static final String SCALE = "(?:\\s*(?<scale>trillion|billion|million|thousand|crore|lakh|bn|tn|m|k)\\b)?";
 
 	private static final Pattern SIGN_FIRST;
 
@@ -176,6 +176,8 @@ public final class MoneyRecognizer {
 				case "trillion", "tn" -> BigDecimal.TEN.pow(12);
 				case "billion", "bn" -> BigDecimal.TEN.pow(9);
 				case "million", "m" -> BigDecimal.TEN.pow(6);
+				case "crore" -> BigDecimal.TEN.pow(7);
+				case "lakh" -> BigDecimal.TEN.pow(5);
 				default -> BigDecimal.TEN.pow(3);
 			});
 		}

@@ -21,7 +21,9 @@ class MoneyRecognizerTests {
 					"It was paid 4.2 million Swiss francs.|4.2 million Swiss francs|4200000 CHF",
 					"Rent is 150,000 naira a month.|150,000 naira|150000 NGN", "A ticket costs NZ$45.|NZ$45|45 NZD",
 					"They raised €38 per share.|€38|38 EUR", "A 2.5bn yen deal was struck.|2.5bn yen|2500000000 JPY",
-					"He lost 500 US dollars.|500 US dollars|500 USD" })
+					"He lost 500 US dollars.|500 US dollars|500 USD",
+					"The dam will cost ₹1,200 crore.|₹1,200 crore|12000000000 INR",
+					"Each family gets ₹2.5 lakh.|₹2.5 lakh|250000 INR" })
 	void findsAndNormalisesAmounts(String sentence, String surface, String value) {
 		List<Mention> found = this.money.recognize(sentence, null);
 
