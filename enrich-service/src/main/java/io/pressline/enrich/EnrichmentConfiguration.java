@@ -16,6 +16,7 @@ import io.pressline.enrich.nlp.Enricher;
 import io.pressline.event.ArticleEnriched;
 import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleSubmitted;
+import io.pressline.event.SubmissionAction;
 import io.pressline.platform.status.StageReporter;
 
 /**
@@ -37,6 +38,17 @@ class EnrichmentConfiguration {
 	Function<Message<ArticleSubmitted>, Message<ArticleEnriched>> enrich(Enricher enricher, StageReporter stages) {
 		return (message) -> {
 			ArticleSubmitted draft = message.getPayload();
+			if (draft.getAction() == SubmissionAction.RETRACT) {
+				// Nothing to read in a retraction: it passes straight on, in order behind
+				// the
+				// article's earlier versions.
+				log.info("Article {} v{} retraction passed on", draft.getArticleId(), draft.getVersion());
+				return StageReporter.keyed(draft.getArticleId(),
+						ArticleEnriched.newBuilder()
+							.setSubmission(draft)
+							.setEnrichment(EnrichmentRecords.none(Instant.now()))
+							.build());
+			}
 			ArticleAnalysis analysis = enricher.enrich(
 					new ArticleText(draft.getHeadline(), draft.getBody(), draft.getLanguage()),
 					draft.getSubmittedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());

@@ -24,6 +24,19 @@ public final class EnrichmentRecords {
 	private EnrichmentRecords() {
 	}
 
+	/** The enrichment of a text-less event such as a retraction: nothing found. */
+	public static Enrichment none(Instant enrichedAt) {
+		return Enrichment.newBuilder()
+			.setEngine(ENGINE)
+			.setLanguage("und")
+			.setLanguageConfidence(0)
+			.setWordCount(0)
+			.setSentenceCount(0)
+			.setReadingTimeSeconds(0)
+			.setEnrichedAt(enrichedAt)
+			.build();
+	}
+
 	public static Enrichment toAvro(ArticleAnalysis analysis, Instant enrichedAt) {
 		return Enrichment.newBuilder()
 			.setEngine(ENGINE)

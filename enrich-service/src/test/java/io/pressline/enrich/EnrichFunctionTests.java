@@ -19,6 +19,7 @@ import io.pressline.event.ArticleEnriched;
 import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleStatus;
 import io.pressline.event.ArticleSubmitted;
+import io.pressline.event.SubmissionAction;
 import io.pressline.event.serde.AvroEventDeserializer;
 import io.pressline.event.serde.AvroEventSerializer;
 import io.pressline.testing.TestKafka;
@@ -66,6 +67,34 @@ class EnrichFunctionTests {
 				.value();
 			assertThat(stage.getStage()).isEqualTo(ArticleStage.ENRICHED);
 			assertThat(stage.getVersion()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void aRetractionPassesStraightThroughWithNothingFound() throws Exception {
+		String id = UUID.randomUUID().toString();
+		ArticleSubmitted retraction = ArticleSubmitted.newBuilder()
+			.setArticleId(id)
+			.setVersion(3)
+			.setAction(SubmissionAction.RETRACT)
+			.setHeadline("")
+			.setBody("")
+			.setNote("Legal advice")
+			.setSubmittedAt(Instant.now())
+			.build();
+
+		try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()), new StringSerializer(),
+				new AvroEventSerializer())) {
+			producer.send(new ProducerRecord<>("articles.submitted", id, retraction)).get();
+		}
+
+		try (TopicProbe<SpecificRecord> enriched = TopicProbe.on("articles.enriched", new AvroEventDeserializer())) {
+			ArticleEnriched event = (ArticleEnriched) enriched.await((r) -> id.equals(r.key()), Duration.ofSeconds(30))
+				.value();
+			assertThat(event.getSubmission()).isEqualTo(retraction);
+			assertThat(event.getEnrichment().getEntities()).isEmpty();
+			assertThat(event.getEnrichment().getWordCount()).isZero();
 		}
 	}
 

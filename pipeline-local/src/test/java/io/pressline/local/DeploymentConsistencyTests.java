@@ -34,10 +34,11 @@ class DeploymentConsistencyTests {
 		Map<String, Object> topics = section(yaml("platform/src/main/resources/pressline-defaults.yml"), "pressline",
 				"topics");
 		Set<String> expected = new LinkedHashSet<>();
-		for (String key : List.of("submitted", "enriched", "published", "latest", "status")) {
+		for (String key : List.of("submitted", "enriched", "published", "latest", "status", "held")) {
 			expected.add((String) topics.get(key));
 		}
-		Set<String> compactedExpected = Set.of((String) topics.get("latest"), (String) topics.get("status"));
+		Set<String> compactedExpected = Set.of((String) topics.get("latest"), (String) topics.get("status"),
+				(String) topics.get("held"));
 
 		String init = initCommand();
 		Set<String> created = new LinkedHashSet<>();

@@ -42,11 +42,11 @@ class PresslineDefaultsTests {
 
 	@Test
 	void compactedTopicsAreTheOnesThatKeepTheLatestStatePerArticle() {
-		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", 3, (short) 1);
+		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "h", 3, (short) 1);
 
 		assertThat(topics.all()).filteredOn(PipelineTopics.TopicSpec::compacted)
 			.extracting(PipelineTopics.TopicSpec::name)
-			.containsExactly("l", "st");
+			.containsExactly("l", "st", "h");
 	}
 
 }

@@ -1,43 +1,39 @@
 package io.pressline.publish;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.kafka.clients.admin.NewTopic;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 import io.pressline.event.ArticleEnriched;
 import io.pressline.event.ArticlePublished;
-import io.pressline.event.ArticleStage;
-import io.pressline.event.ArticleSubmitted;
-import io.pressline.publish.archive.PublishedArticles;
-import io.pressline.publish.desk.Decision;
-import io.pressline.publish.desk.EditorialDesk;
+import io.pressline.platform.PipelineTopics;
 import io.pressline.platform.status.StageReporter;
+import io.pressline.publish.archive.PublishedArticles;
+import io.pressline.publish.desk.Editions;
+import io.pressline.publish.desk.EditorialDesk;
+import io.pressline.publish.hold.HeldArticles;
 
 /**
- * {@code articles.enriched} → {@code publish} → {@code articles.published} (and the same
- * snapshot to the compacted {@code articles.latest}), keyed by article id. The desk
- * decides; this class only converts and sends.
+ * {@code articles.enriched} → {@code publish} → {@code articles.published}, keyed by
+ * article id, with the compacted {@code articles.latest}, the per-section topics and the
+ * held versions beside it. The desk decides, the {@link Publisher} carries out; this
+ * class only wires them to Kafka.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PublishProperties.class)
 class PublishConfiguration {
-
-	private static final Logger log = LoggerFactory.getLogger(PublishConfiguration.class);
-
-	static final String LATEST_BINDING = "latest";
-
-	@Bean
-	EditorialDesk editorialDesk() {
-		return new EditorialDesk();
-	}
 
 	@Bean
 	Clock clock() {
@@ -45,52 +41,79 @@ class PublishConfiguration {
 	}
 
 	@Bean
-	Function<Message<ArticleEnriched>, Message<ArticlePublished>> publish(EditorialDesk desk, PublishedArticles archive,
-			StageReporter stages, StreamBridge streamBridge, Clock clock) {
+	EditorialDesk editorialDesk(PublishProperties properties) {
+		return new EditorialDesk(properties.rules());
+	}
+
+	@Bean
+	Editions editions(PublishProperties properties) {
+		return new Editions(properties.baseUrl());
+	}
+
+	@Bean(destroyMethod = "close")
+	HeldArticles heldArticles(Clock clock) {
+		return new HeldArticles(clock, Duration.ofSeconds(2));
+	}
+
+	@Bean
+	Publisher publisher(EditorialDesk desk, Editions editions, PublishedArticles archive, HeldArticles held,
+			StageReporter stages, StreamBridge streamBridge, PipelineTopics topics, PublishProperties properties,
+			Clock clock) {
+		return new Publisher(desk, editions, archive, held, stages, streamBridge, topics, properties, clock);
+	}
+
+	/** One topic per configured section, created like the pipeline's own. */
+	@Bean
+	KafkaAdmin.NewTopics sectionTopics(PublishProperties properties, PipelineTopics topics) {
+		return new KafkaAdmin.NewTopics(properties.sections()
+			.stream()
+			.map((section) -> new NewTopic(properties.sectionTopic(section), topics.partitions(),
+					topics.replicationFactor()))
+			.toArray(NewTopic[]::new));
+	}
+
+	@Bean
+	Function<Message<ArticleEnriched>, Message<ArticlePublished>> publish(Publisher publisher) {
+		return (message) -> publisher.handle(message.getPayload())
+			.map((event) -> StageReporter.keyed(event.getArticleId(), event))
+			.orElse(null);
+	}
+
+	/**
+	 * Rebuilds what has been published from {@code articles.latest}; a tombstone removes
+	 * a retracted article.
+	 */
+	@Bean
+	Consumer<Message<Object>> latestArticles(PublishedArticles archive) {
 		return (message) -> {
-			ArticleEnriched enriched = message.getPayload();
-			ArticleSubmitted draft = enriched.getSubmission();
-			Instant now = clock.instant();
-			Decision decision = desk.decide(draft, archive.publishedVersion(draft.getArticleId()), now);
-			if (decision instanceof Decision.Ignore ignore) {
-				log.info("Article {} v{} ignored: {}", draft.getArticleId(), draft.getVersion(), ignore.reason());
-				return null;
+			if (message.getPayload() instanceof ArticlePublished article) {
+				archive.record(article);
 			}
-			if (decision instanceof Decision.Hold hold) {
-				stages.report(StageReporter.status(draft.getArticleId(), draft.getVersion(), ArticleStage.HELD,
-						"publish", draft.getSubmittedAt(), hold.reason()));
-				log.info("Article {} v{} held: {}", draft.getArticleId(), draft.getVersion(), hold.reason());
-				return null;
+			else {
+				archive.forget(key(message));
 			}
-			Decision.Publish publish = (Decision.Publish) decision;
-			ArticlePublished published = ArticlePublished.newBuilder()
-				.setArticleId(draft.getArticleId())
-				.setVersion(draft.getVersion())
-				.setEventType(publish.eventType())
-				.setHeadline(draft.getHeadline())
-				.setBody(draft.getBody())
-				.setByline(draft.getByline())
-				.setSection(draft.getSection())
-				.setLanguage(
-						(draft.getLanguage() != null) ? draft.getLanguage() : enriched.getEnrichment().getLanguage())
-				.setEnrichment(enriched.getEnrichment())
-				.setSubmittedAt(draft.getSubmittedAt())
-				.setFirstPublishedAt(publish.firstPublishedAt())
-				.setPublishedAt(now)
-				.build();
-			streamBridge.send(LATEST_BINDING, StageReporter.keyed(draft.getArticleId(), published));
-			archive.record(published);
-			stages.report(StageReporter.status(draft.getArticleId(), draft.getVersion(), ArticleStage.PUBLISHED,
-					"publish", draft.getSubmittedAt(), null));
-			log.info("Article {} v{} published as {}", draft.getArticleId(), draft.getVersion(), publish.eventType());
-			return StageReporter.keyed(draft.getArticleId(), published);
 		};
 	}
 
-	/** Rebuilds what has been published from {@code articles.latest}. */
+	/**
+	 * Rebuilds the held versions from {@code articles.held}, so embargoes survive a
+	 * restart; a tombstone ends a hold.
+	 */
 	@Bean
-	Consumer<ArticlePublished> latestArticles(PublishedArticles archive) {
-		return archive::record;
+	Consumer<Message<Object>> heldVersions(HeldArticles held) {
+		return (message) -> {
+			if (message.getPayload() instanceof ArticleEnriched version) {
+				held.learn(version);
+			}
+			else {
+				held.forget(key(message));
+			}
+		};
+	}
+
+	private static String key(Message<?> message) {
+		Object key = message.getHeaders().get(KafkaHeaders.RECEIVED_KEY);
+		return (key instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(key);
 	}
 
 }

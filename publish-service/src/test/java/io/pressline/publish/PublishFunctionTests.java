@@ -1,12 +1,18 @@
 package io.pressline.publish;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.pressline.event.ArticleEnriched;
 import io.pressline.event.ArticlePublished;
@@ -25,6 +32,7 @@ import io.pressline.event.ArticleStatus;
 import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.Enrichment;
 import io.pressline.event.PublicationEventType;
+import io.pressline.event.SubmissionAction;
 import io.pressline.event.serde.AvroEventDeserializer;
 import io.pressline.event.serde.AvroEventSerializer;
 import io.pressline.testing.TestKafka;
@@ -32,10 +40,17 @@ import io.pressline.testing.TopicProbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The publish function bound to a real broker. */
+/** The publish function and the read API, on a real broker. */
 @ExtendWith(TestKafka.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PublishFunctionTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	@LocalServerPort
+	private int port;
+
+	private final HttpClient http = HttpClient.newHttpClient();
 
 	private KafkaProducer<String, SpecificRecord> producer;
 
@@ -52,89 +67,192 @@ class PublishFunctionTests {
 	}
 
 	@Test
-	void anEnrichedArticleIsPublishedToBothTopicsWithItsVersion() throws Exception {
+	void anEnrichedArticleIsPublishedToTheStreamTheLatestStateAndItsSection() throws Exception {
 		String id = UUID.randomUUID().toString();
-		ArticleEnriched enriched = enriched(id, 1, null);
+		send(draft(id, 1));
 
-		this.producer.send(new ProducerRecord<>("articles.enriched", id, enriched)).get();
-
-		try (TopicProbe<SpecificRecord> published = TopicProbe.on("articles.published", new AvroEventDeserializer());
-				TopicProbe<SpecificRecord> latest = TopicProbe.on("articles.latest", new AvroEventDeserializer());
-				TopicProbe<SpecificRecord> status = TopicProbe.on("articles.status", new AvroEventDeserializer())) {
-			ArticlePublished event = (ArticlePublished) published
-				.await((r) -> id.equals(r.key()), Duration.ofSeconds(30))
-				.value();
+		try (TopicProbe<SpecificRecord> published = probe("articles.published");
+				TopicProbe<SpecificRecord> latest = probe("articles.latest");
+				TopicProbe<SpecificRecord> local = probe("articles.published.local");
+				TopicProbe<SpecificRecord> status = probe("articles.status")) {
+			ArticlePublished event = (ArticlePublished) published.await((r) -> id.equals(r.key()), WAIT).value();
 			assertThat(event.getVersion()).isEqualTo(1);
 			assertThat(event.getEventType()).isEqualTo(PublicationEventType.PUBLISHED);
 			assertThat(event.getHeadline()).isEqualTo("Night buses return");
+			assertThat(event.getSlug()).isEqualTo("night-buses-return-" + id.substring(0, 8));
+			assertThat(event.getCanonicalUrl()).isEqualTo("https://news.example.org/local/" + event.getSlug());
+			assertThat(event.getBodyHtml()).isEqualTo("<p>The night buses run again from Friday.</p>\n");
+			assertThat(event.getSection()).isEqualTo("local");
 			assertThat(event.getLanguage()).isEqualTo("en");
-			assertThat(event.getEnrichment()).isEqualTo(enriched.getEnrichment());
+			assertThat(event.getEnrichment().getEngine()).isEqualTo("test");
+			assertThat(event.getEnrichment().getWordCount()).isEqualTo(10);
 			assertThat(event.getFirstPublishedAt()).isEqualTo(event.getPublishedAt());
 
-			assertThat(latest.await((r) -> id.equals(r.key()), Duration.ofSeconds(10)).value()).isEqualTo(event);
-			ArticleStatus stage = (ArticleStatus) status.await((r) -> id.equals(r.key()), Duration.ofSeconds(10))
-				.value();
+			assertThat(latest.await((r) -> id.equals(r.key()), WAIT).value()).isEqualTo(event);
+			assertThat(local.await((r) -> id.equals(r.key()), WAIT).value()).isEqualTo(event);
+			ArticleStatus stage = (ArticleStatus) status.await((r) -> id.equals(r.key()), WAIT).value();
 			assertThat(stage.getStage()).isEqualTo(ArticleStage.PUBLISHED);
 		}
+		HttpResponse<String> byId = get("/api/v1/published/" + id);
+		assertThat(byId.statusCode()).isEqualTo(200);
+		assertThat(byId.body()).contains("\"headline\":\"Night buses return\"").contains("\"version\":1");
+		HttpResponse<String> bySlug = get("/api/v1/published/by-slug/night-buses-return-" + id.substring(0, 8));
+		assertThat(bySlug.statusCode()).isEqualTo(200);
+		assertThat(bySlug.body()).contains("\"articleId\":\"" + id + "\"");
+		assertThat(get("/api/v1/published/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
 	}
 
 	@Test
-	void aSecondVersionIsAnUpdateKeepingTheFirstPublicationTime() throws Exception {
+	void versionsArePublishedInOrderAsUpdatesAndCorrectionsAndStaleOnesAreIgnored() throws Exception {
 		String id = UUID.randomUUID().toString();
-		this.producer.send(new ProducerRecord<>("articles.enriched", id, enriched(id, 1, null))).get();
-		this.producer.send(new ProducerRecord<>("articles.enriched", id, enriched(id, 2, null))).get();
+		send(draft(id, 1));
+		send(draft(id, 2));
+		send(draft(id, 2));
+		send(draft(id, 1));
+		send(draft(id, 3).setHeadline("Night buses return on Saturday")
+			.setNote("The first day was Saturday, not Friday."));
 
-		try (TopicProbe<SpecificRecord> published = TopicProbe.on("articles.published", new AvroEventDeserializer())) {
-			ArticlePublished first = (ArticlePublished) published
-				.await((r) -> id.equals(r.key()), Duration.ofSeconds(30))
-				.value();
-			ArticlePublished second = (ArticlePublished) published
-				.await((r) -> id.equals(r.key()), Duration.ofSeconds(30))
-				.value();
-			assertThat(second.getVersion()).isEqualTo(2);
-			assertThat(second.getEventType()).isEqualTo(PublicationEventType.UPDATED);
-			assertThat(second.getFirstPublishedAt()).isEqualTo(first.getFirstPublishedAt());
+		try (TopicProbe<SpecificRecord> published = probe("articles.published")) {
+			published.await((r) -> id.equals(r.key()) && ((ArticlePublished) r.value()).getVersion() == 3, WAIT);
+		}
+		try (TopicProbe<SpecificRecord> published = probe("articles.published")) {
+			List<ArticlePublished> events = published.readToEnd()
+				.stream()
+				.filter((r) -> id.equals(r.key()))
+				.map((r) -> (ArticlePublished) r.value())
+				.toList();
+			assertThat(events).extracting(ArticlePublished::getVersion).containsExactly(1, 2, 3);
+			assertThat(events).extracting(ArticlePublished::getEventType)
+				.containsExactly(PublicationEventType.PUBLISHED, PublicationEventType.UPDATED,
+						PublicationEventType.CORRECTED);
+			ArticlePublished correction = events.get(2);
+			assertThat(correction.getNote()).isEqualTo("The first day was Saturday, not Friday.");
+			assertThat(correction.getHeadline()).isEqualTo("Night buses return on Saturday");
+			assertThat(correction.getSlug()).isEqualTo(events.get(0).getSlug());
+			assertThat(correction.getFirstPublishedAt()).isEqualTo(events.get(0).getFirstPublishedAt());
 		}
 	}
 
 	@Test
-	void anEmbargoedArticleIsHeldAndNotPublished() throws Exception {
+	void aRetractionIsPublishedAndLeavesATombstoneOnTheLatestState() throws Exception {
 		String id = UUID.randomUUID().toString();
-		Instant embargo = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
-		this.producer.send(new ProducerRecord<>("articles.enriched", id, enriched(id, 1, embargo))).get();
+		send(draft(id, 1));
+		send(draft(id, 2).setAction(SubmissionAction.RETRACT)
+			.setHeadline("")
+			.setBody("")
+			.setNote("The council withdrew the plan."));
 
-		try (TopicProbe<SpecificRecord> status = TopicProbe.on("articles.status", new AvroEventDeserializer());
-				TopicProbe<SpecificRecord> published = TopicProbe.on("articles.published",
-						new AvroEventDeserializer())) {
-			ArticleStatus stage = (ArticleStatus) status.await((r) -> id.equals(r.key()), Duration.ofSeconds(30))
+		try (TopicProbe<SpecificRecord> published = probe("articles.published");
+				TopicProbe<SpecificRecord> latest = probe("articles.latest");
+				TopicProbe<SpecificRecord> local = probe("articles.published.local");
+				TopicProbe<SpecificRecord> status = probe("articles.status")) {
+			ArticlePublished retraction = (ArticlePublished) published
+				.await((r) -> id.equals(r.key()) && ((ArticlePublished) r.value()).getVersion() == 2, WAIT)
 				.value();
-			assertThat(stage.getStage()).isEqualTo(ArticleStage.HELD);
-			assertThat(stage.getReason()).isEqualTo("embargoed until " + embargo);
-			assertThat(published.readToEnd()).noneMatch((r) -> id.equals(r.key()));
+			assertThat(retraction.getEventType()).isEqualTo(PublicationEventType.RETRACTED);
+			assertThat(retraction.getBody()).isEmpty();
+			assertThat(retraction.getNote()).isEqualTo("The council withdrew the plan.");
+			assertThat(retraction.getHeadline()).isEqualTo("Night buses return");
+
+			ConsumerRecord<String, SpecificRecord> tombstone = latest
+				.await((r) -> id.equals(r.key()) && r.value() == null, WAIT);
+			assertThat(tombstone.value()).isNull();
+			assertThat(local.await((r) -> id.equals(r.key()) && r.value() instanceof ArticlePublished a
+					&& a.getEventType() == PublicationEventType.RETRACTED, WAIT))
+				.isNotNull();
+			ArticleStatus stage = (ArticleStatus) status
+				.await((r) -> id.equals(r.key()) && ((ArticleStatus) r.value()).getStage() == ArticleStage.RETRACTED,
+						WAIT)
+				.value();
+			assertThat(stage.getReason()).isEqualTo("The council withdrew the plan.");
+		}
+		assertThat(get("/api/v1/published/" + id).statusCode()).isEqualTo(410);
+	}
+
+	@Test
+	void anEmbargoedArticleIsHeldThenReleasedWithinASecondOfItsTime() throws Exception {
+		String id = UUID.randomUUID().toString();
+		Instant embargo = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.MILLIS);
+		send(draft(id, 1).setEmbargoUntil(embargo));
+
+		try (TopicProbe<SpecificRecord> status = probe("articles.status");
+				TopicProbe<SpecificRecord> published = probe("articles.published")) {
+			ArticleStatus held = (ArticleStatus) status.await((r) -> id.equals(r.key()), WAIT).value();
+			assertThat(held.getStage()).isEqualTo(ArticleStage.HELD);
+			assertThat(held.getReason()).isEqualTo("embargoed until " + embargo);
+
+			ArticlePublished event = (ArticlePublished) published.await((r) -> id.equals(r.key()), WAIT).value();
+			assertThat(event.getPublishedAt()).isBetween(embargo, embargo.plusSeconds(1));
 		}
 	}
 
-	private static ArticleEnriched enriched(String id, int version, Instant embargoUntil) {
-		Instant submitted = Instant.now();
-		return ArticleEnriched.newBuilder()
-			.setSubmission(ArticleSubmitted.newBuilder()
-				.setArticleId(id)
-				.setVersion(version)
-				.setHeadline("Night buses return")
-				.setBody("The night buses run again from Friday.")
-				.setSection("local")
-				.setEmbargoUntil(embargoUntil)
-				.setSubmittedAt(submitted)
-				.build())
-			.setEnrichment(Enrichment.newBuilder()
-				.setEngine("test")
-				.setLanguage("en")
-				.setLanguageConfidence(0.99)
-				.setWordCount(10)
-				.setSentenceCount(1)
-				.setReadingTimeSeconds(2)
-				.setEnrichedAt(submitted)
-				.build())
+	@Test
+	void aLegalHoldWaitsForAVersionWithoutIt() throws Exception {
+		String id = UUID.randomUUID().toString();
+		send(draft(id, 1).setLegalHold(true));
+
+		try (TopicProbe<SpecificRecord> status = probe("articles.status");
+				TopicProbe<SpecificRecord> published = probe("articles.published")) {
+			ArticleStatus held = (ArticleStatus) status.await((r) -> id.equals(r.key()), WAIT).value();
+			assertThat(held.getStage()).isEqualTo(ArticleStage.HELD);
+			assertThat(held.getReason()).startsWith("on legal hold");
+
+			send(draft(id, 2));
+			ArticlePublished event = (ArticlePublished) published.await((r) -> id.equals(r.key()), WAIT).value();
+			assertThat(event.getVersion()).isEqualTo(2);
+			assertThat(event.getEventType()).isEqualTo(PublicationEventType.PUBLISHED);
+		}
+	}
+
+	@Test
+	void anArticleInAnUnknownSectionIsRejectedSayingWhy() throws Exception {
+		String id = UUID.randomUUID().toString();
+		send(draft(id, 1).setSection("gardening"));
+
+		try (TopicProbe<SpecificRecord> status = probe("articles.status")) {
+			ArticleStatus stage = (ArticleStatus) status.await((r) -> id.equals(r.key()), WAIT).value();
+			assertThat(stage.getStage()).isEqualTo(ArticleStage.REJECTED);
+			assertThat(stage.getReason()).startsWith("section 'gardening' is not one of news, politics");
+		}
+	}
+
+	private void send(ArticleSubmitted.Builder draft) throws Exception {
+		ArticleSubmitted submission = draft.build();
+		ArticleEnriched enriched = ArticleEnriched.newBuilder()
+			.setSubmission(submission)
+			.setEnrichment(enrichment(submission.getSubmittedAt()))
+			.build();
+		this.producer.send(new ProducerRecord<>("articles.enriched", submission.getArticleId(), enriched)).get();
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static TopicProbe<SpecificRecord> probe(String topic) {
+		return TopicProbe.on(topic, new AvroEventDeserializer());
+	}
+
+	static ArticleSubmitted.Builder draft(String id, int version) {
+		return ArticleSubmitted.newBuilder()
+			.setArticleId(id)
+			.setVersion(version)
+			.setHeadline("Night buses return")
+			.setBody("The night buses run again from Friday.")
+			.setSection("local")
+			.setSubmittedAt(Instant.now());
+	}
+
+	static Enrichment enrichment(Instant at) {
+		return Enrichment.newBuilder()
+			.setEngine("test")
+			.setLanguage("en")
+			.setLanguageConfidence(0.99)
+			.setWordCount(10)
+			.setSentenceCount(1)
+			.setReadingTimeSeconds(2)
+			.setEnrichedAt(at)
 			.build();
 	}
 

@@ -8,9 +8,11 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,6 +32,8 @@ import io.pressline.platform.draft.MalformedDraftException;
 class ArticleController {
 
 	private static final int MAX_KEY_LENGTH = 255;
+
+	private static final int MAX_REASON_LENGTH = 2000;
 
 	private final DraftRequests drafts;
 
@@ -52,12 +56,48 @@ class ArticleController {
 		return accepted(this.submissions.submitNew(draft, key, request.getRemoteUser()));
 	}
 
+	/**
+	 * The next version of an article, as a whole draft in the same forms as a new one;
+	 * with a {@code note} it is a correction.
+	 */
+	@PutMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE })
+	ResponseEntity<Receipt> update(@PathVariable String id,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key,
+			@RequestParam Map<String, String> fields, HttpServletRequest request) throws IOException {
+		checkKey(key);
+		known(id);
+		Draft draft = this.drafts.read(request, fields);
+		return accepted(this.submissions.submitVersion(id, draft, key, request.getRemoteUser()));
+	}
+
+	/**
+	 * Takes an article down: a RETRACTED event, and its removal from the latest state.
+	 */
+	@DeleteMapping("/{id}")
+	ResponseEntity<Receipt> retract(@PathVariable String id,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key,
+			@RequestParam(name = "reason", required = false) String reason, HttpServletRequest request) {
+		checkKey(key);
+		known(id);
+		if (reason != null && reason.length() > MAX_REASON_LENGTH) {
+			throw new MalformedDraftException("reason must be at most " + MAX_REASON_LENGTH + " characters", "reason");
+		}
+		String cleanReason = (reason == null || reason.isBlank()) ? null : reason.strip();
+		return accepted(this.submissions.retract(id, cleanReason, key, request.getRemoteUser()));
+	}
+
 	@GetMapping("/{id}")
 	ResponseEntity<ArticleStatusView> status(@PathVariable String id) {
 		return this.statuses.find(id)
 			.map(ArticleStatusView::of)
 			.map(ResponseEntity::ok)
-			.orElseThrow(() -> new ArticleNotFoundException(id));
+			.orElseThrow(() -> new Submissions.ArticleNotFoundException(id));
+	}
+
+	private void known(String id) {
+		if (this.statuses.find(id).isEmpty()) {
+			throw new Submissions.ArticleNotFoundException(id);
+		}
 	}
 
 	private ResponseEntity<Receipt> accepted(IdempotencyKeys.Outcome outcome) {
@@ -82,15 +122,6 @@ class ArticleController {
 
 	private static String statusUrlBase() {
 		return ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/articles/").toUriString();
-	}
-
-	/** No article with this id is known. */
-	static class ArticleNotFoundException extends RuntimeException {
-
-		ArticleNotFoundException(String id) {
-			super("No article with id '" + id + "' is known");
-		}
-
 	}
 
 }

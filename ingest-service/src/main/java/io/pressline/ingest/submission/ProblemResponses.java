@@ -44,9 +44,15 @@ class ProblemResponses {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> notFound(ArticleController.ArticleNotFoundException ex) {
+	ResponseEntity<ProblemDetail> notFound(Submissions.ArticleNotFoundException ex) {
 		return Problems
 			.respond(Problems.of(HttpStatus.NOT_FOUND, "article-not-found", "No such article", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> retracted(Submissions.ArticleRetractedException ex) {
+		return Problems.respond(
+				Problems.of(HttpStatus.CONFLICT, "article-retracted", "The article was retracted", ex.getMessage()));
 	}
 
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,9 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.stereotype.Service;
 
 import io.pressline.event.ArticleStage;
+import io.pressline.event.ArticleStatus;
 import io.pressline.event.ArticleSubmitted;
+import io.pressline.event.SubmissionAction;
 import io.pressline.ingest.IngestProperties;
 import io.pressline.platform.draft.Draft;
 import io.pressline.ingest.status.ArticleStatuses;
@@ -33,6 +36,13 @@ public class Submissions {
 	private static final Logger log = LoggerFactory.getLogger(Submissions.class);
 
 	static final String BINDING = "submitted";
+
+	private static final String NEW = "new";
+
+	private static final String RETRACT = "retract:";
+
+	/** Held while a version number is taken, so two updates never get the same one. */
+	private final Object versions = new Object();
 
 	private final StreamBridge streamBridge;
 
@@ -61,10 +71,53 @@ public class Submissions {
 	 * @throws PipelineUnavailableException when Kafka did not take the draft
 	 */
 	IdempotencyKeys.Outcome submitNew(Draft draft, String idempotencyKey, String submittedBy) {
+		return once(idempotencyKey, fingerprint(NEW, draft), () -> send(UUID.randomUUID().toString(), 1,
+				SubmissionAction.PUBLISH, draft, idempotencyKey, submittedBy));
+	}
+
+	/**
+	 * Submits the next version of a known article: an update, or a correction when the
+	 * draft carries a note.
+	 * @throws ArticleNotFoundException when no article has this id
+	 * @throws ArticleRetractedException when the article was retracted
+	 */
+	IdempotencyKeys.Outcome submitVersion(String id, Draft draft, String idempotencyKey, String submittedBy) {
+		return once(idempotencyKey, fingerprint(id, draft), () -> {
+			synchronized (this.versions) {
+				return send(id, nextVersion(id), SubmissionAction.PUBLISH, draft, idempotencyKey, submittedBy);
+			}
+		});
+	}
+
+	/**
+	 * Asks for a known article to be taken down.
+	 * @param reason why, for the editors and the downstream sites, or {@code null}
+	 * @throws ArticleNotFoundException when no article has this id
+	 * @throws ArticleRetractedException when the article was already retracted
+	 */
+	IdempotencyKeys.Outcome retract(String id, String reason, String idempotencyKey, String submittedBy) {
+		Draft retraction = new Draft("", "", null, null, null, null, false, reason);
+		return once(idempotencyKey, fingerprint(RETRACT + id, retraction), () -> {
+			synchronized (this.versions) {
+				return send(id, nextVersion(id), SubmissionAction.RETRACT, retraction, idempotencyKey, submittedBy);
+			}
+		});
+	}
+
+	private IdempotencyKeys.Outcome once(String idempotencyKey, String fingerprint,
+			Supplier<SubmittedVersion> submission) {
 		if (idempotencyKey == null) {
-			return new IdempotencyKeys.Outcome(send(draft, null, submittedBy), false);
+			return new IdempotencyKeys.Outcome(submission.get(), false);
 		}
-		return this.keys.once(idempotencyKey, fingerprint(draft), () -> send(draft, idempotencyKey, submittedBy));
+		return this.keys.once(idempotencyKey, fingerprint, submission);
+	}
+
+	private int nextVersion(String id) {
+		ArticleStatus latest = this.statuses.find(id).orElseThrow(() -> new ArticleNotFoundException(id));
+		if (latest.getStage() == ArticleStage.RETRACTED) {
+			throw new ArticleRetractedException(id);
+		}
+		return latest.getVersion() + 1;
 	}
 
 	/**
@@ -74,8 +127,11 @@ public class Submissions {
 	public void learn(ArticleSubmitted submitted) {
 		if (submitted.getIdempotencyKey() != null) {
 			Draft draft = new Draft(submitted.getHeadline(), submitted.getBody(), submitted.getByline(),
-					submitted.getSection(), submitted.getLanguage(), submitted.getEmbargoUntil());
-			this.keys.remember(submitted.getIdempotencyKey(), fingerprint(draft),
+					submitted.getSection(), submitted.getLanguage(), submitted.getEmbargoUntil(),
+					submitted.getLegalHold(), submitted.getNote());
+			String target = (submitted.getAction() == SubmissionAction.RETRACT) ? RETRACT + submitted.getArticleId()
+					: (submitted.getVersion() == 1) ? NEW : submitted.getArticleId();
+			this.keys.remember(submitted.getIdempotencyKey(), fingerprint(target, draft),
 					new SubmittedVersion(submitted.getArticleId(), submitted.getVersion()), submitted.getSubmittedAt());
 		}
 	}
@@ -88,19 +144,21 @@ public class Submissions {
 		return this.keys.remembers(idempotencyKey);
 	}
 
-	private SubmittedVersion send(Draft draft, String idempotencyKey, String submittedBy) {
-		String id = UUID.randomUUID().toString();
-		int version = 1;
+	private SubmittedVersion send(String id, int version, SubmissionAction action, Draft draft, String idempotencyKey,
+			String submittedBy) {
 		Instant now = this.clock.instant();
 		ArticleSubmitted event = ArticleSubmitted.newBuilder()
 			.setArticleId(id)
 			.setVersion(version)
+			.setAction(action)
 			.setHeadline(draft.headline())
 			.setBody(draft.body())
 			.setByline(draft.byline())
 			.setSection(draft.section())
 			.setLanguage(draft.language())
 			.setEmbargoUntil(draft.embargoUntil())
+			.setLegalHold(draft.legalHold())
+			.setNote(draft.note())
 			.setSubmittedAt(now)
 			.setSubmittedBy(submittedBy)
 			.setIdempotencyKey(idempotencyKey)
@@ -116,7 +174,8 @@ public class Submissions {
 			}
 			throw new PipelineUnavailableException("Kafka did not accept the draft: " + ex.getMessage(), ex);
 		}
-		var received = StageReporter.status(id, version, ArticleStage.RECEIVED, "ingest", now, null);
+		var received = StageReporter.status(id, version, ArticleStage.RECEIVED, "ingest", now,
+				(action == SubmissionAction.RETRACT) ? "retraction requested" : null);
 		this.statuses.record(received);
 		try {
 			this.stages.report(received);
@@ -127,20 +186,27 @@ public class Submissions {
 			log.warn("Article {} v{} was submitted but its RECEIVED status was not written: {}", id, version,
 					ex.getMessage());
 		}
-		log.info("Article {} v{} submitted ({} body bytes, section {})", id, version, draft.bodyBytes(),
-				draft.section());
+		if (action == SubmissionAction.RETRACT) {
+			log.info("Article {} v{} retraction submitted", id, version);
+		}
+		else {
+			log.info("Article {} v{} submitted ({} body bytes, section {})", id, version, draft.bodyBytes(),
+					draft.section());
+		}
 		return new SubmittedVersion(id, version);
 	}
 
 	/**
-	 * Identifies a draft's content, to tell a retry from a different draft under the same
-	 * key.
+	 * Identifies a request's content, to tell a retry from a different request under the
+	 * same key.
+	 * @param target {@code new} for a new article, the article id for a new version,
+	 * {@code retract:} and the id for a retraction
 	 */
-	static String fingerprint(Draft draft) {
+	static String fingerprint(String target, Draft draft) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			for (Object field : new Object[] { draft.headline(), draft.body(), draft.byline(), draft.section(),
-					draft.language(), draft.embargoUntil() }) {
+			for (Object field : new Object[] { target, draft.headline(), draft.body(), draft.byline(), draft.section(),
+					draft.language(), draft.embargoUntil(), draft.legalHold(), draft.note() }) {
 				digest.update(Objects.toString(field, "\u0000").getBytes(StandardCharsets.UTF_8));
 				digest.update((byte) 0x1F);
 			}
@@ -149,6 +215,24 @@ public class Submissions {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
 		}
+	}
+
+	/** No article with this id is known. */
+	public static class ArticleNotFoundException extends RuntimeException {
+
+		ArticleNotFoundException(String id) {
+			super("No article with id '" + id + "' is known");
+		}
+
+	}
+
+	/** The article was retracted; it takes no new version. */
+	public static class ArticleRetractedException extends RuntimeException {
+
+		ArticleRetractedException(String id) {
+			super("Article '" + id + "' was retracted; submit a new article instead");
+		}
+
 	}
 
 	/** Kafka could not take the draft; nothing was submitted. */

@@ -34,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleStatus;
 import io.pressline.event.ArticleSubmitted;
+import io.pressline.event.SubmissionAction;
 import io.pressline.event.serde.AvroEventDeserializer;
 import io.pressline.event.serde.AvroEventSerializer;
 import io.pressline.testing.TestKafka;
@@ -253,6 +254,94 @@ class ArticleApiTests {
 	}
 
 	@Test
+	void aPutMakesTheNextVersionAndANoteMakesItACorrection() throws Exception {
+		String id = this.json
+			.readTree(
+					post("application/json", "{\"headline\": \"Ferry fares rise\", \"body\": \"B.\"}", Map.of()).body())
+			.get("id")
+			.asString();
+
+		HttpResponse<String> update = send("PUT", url("/api/v1/articles/" + id), "application/json",
+				"{\"headline\": \"Ferry fares rise by 4%\", \"body\": \"B.\", \"note\": \"The rise is 4%, not 40%.\"}",
+				Map.of("Idempotency-Key", "fix-" + id));
+		HttpResponse<String> repeated = send("PUT", url("/api/v1/articles/" + id), "application/json",
+				"{\"headline\": \"Ferry fares rise by 4%\", \"body\": \"B.\", \"note\": \"The rise is 4%, not 40%.\"}",
+				Map.of("Idempotency-Key", "fix-" + id));
+		HttpResponse<String> third = send("PUT", url("/api/v1/articles/" + id + "?legalHold=true"), "text/plain",
+				"Ferry fares rise by 4%\n\nB.", Map.of());
+
+		assertThat(update.statusCode()).as(update.body()).isEqualTo(202);
+		assertThat(this.json.readTree(update.body()).get("version").asInt()).isEqualTo(2);
+		assertThat(repeated.body()).isEqualTo(update.body());
+		assertThat(this.json.readTree(third.body()).get("version").asInt()).isEqualTo(3);
+		ArticleSubmitted second = (ArticleSubmitted) this.submitted
+			.await((r) -> id.equals(r.key()) && ((ArticleSubmitted) r.value()).getVersion() == 2,
+					Duration.ofSeconds(10))
+			.value();
+		assertThat(second.getHeadline()).isEqualTo("Ferry fares rise by 4%");
+		assertThat(second.getNote()).isEqualTo("The rise is 4%, not 40%.");
+		assertThat(second.getAction()).isEqualTo(SubmissionAction.PUBLISH);
+		ArticleSubmitted held = (ArticleSubmitted) this.submitted
+			.await((r) -> id.equals(r.key()) && ((ArticleSubmitted) r.value()).getVersion() == 3,
+					Duration.ofSeconds(10))
+			.value();
+		assertThat(held.getLegalHold()).isTrue();
+		assertThat(this.submitted.readToEnd()).noneMatch((r) -> id.equals(r.key()));
+	}
+
+	@Test
+	void aDeleteAsksForARetractionAndTheArticleTakesNoMoreVersions() throws Exception {
+		String id = this.json
+			.readTree(post("application/json", "{\"headline\": \"H\", \"body\": \"B.\"}", Map.of()).body())
+			.get("id")
+			.asString();
+
+		HttpResponse<String> retraction = send("DELETE", url("/api/v1/articles/" + id + "?reason=Legal%20advice"), null,
+				null, Map.of());
+
+		assertThat(retraction.statusCode()).as(retraction.body()).isEqualTo(202);
+		ArticleSubmitted event = (ArticleSubmitted) this.submitted
+			.await((r) -> id.equals(r.key()) && ((ArticleSubmitted) r.value()).getVersion() == 2,
+					Duration.ofSeconds(10))
+			.value();
+		assertThat(event.getAction()).isEqualTo(SubmissionAction.RETRACT);
+		assertThat(event.getNote()).isEqualTo("Legal advice");
+
+		ArticleStatus retracted = ArticleStatus.newBuilder()
+			.setArticleId(id)
+			.setVersion(2)
+			.setStage(ArticleStage.RETRACTED)
+			.setService("publish")
+			.setSubmittedAt(Instant.now())
+			.setOccurredAt(Instant.now().plusSeconds(1))
+			.build();
+		try (KafkaProducer<String, SpecificRecord> producer = producer()) {
+			producer.send(new ProducerRecord<>("articles.status", id, retracted)).get();
+		}
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertProblem(send("PUT", url("/api/v1/articles/" + id), "application/json",
+					"{\"headline\": \"H\", \"body\": \"B2.\"}", Map.of()), 409, null));
+		assertThat(this.submitted.readToEnd()).noneMatch((r) -> id.equals(r.key()));
+	}
+
+	@Test
+	void aNewVersionOrRetractionOfAnUnknownArticleIsNotFoundAndProducesNothing() throws Exception {
+		long before = this.submitted.endOffsetSum();
+
+		assertProblem(send("PUT", url("/api/v1/articles/no-such-id"), "application/json",
+				"{\"headline\": \"H\", \"body\": \"B.\"}", Map.of()), 404, null);
+		assertProblem(send("DELETE", url("/api/v1/articles/no-such-id"), null, null, Map.of()), 404, null);
+		assertThat(this.submitted.endOffsetSum()).isEqualTo(before);
+	}
+
+	@Test
+	void aLegalHoldThatIsNotTrueOrFalseIsRefusedNamingTheField() throws Exception {
+		assertProblem(
+				post("application/json", "{\"headline\": \"H\", \"body\": \"B.\", \"legalHold\": \"maybe\"}", Map.of()),
+				400, "legalHold");
+	}
+
+	@Test
 	void anUnknownArticleIsAProblemToo() throws Exception {
 		HttpResponse<String> response = get(url("/api/v1/articles/no-such-id"));
 
@@ -276,6 +365,18 @@ class ArticleApiTests {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/api/v1/articles")))
 			.header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body));
+		headers.forEach(request::header);
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> send(String method, String url, String contentType, String body,
+			Map<String, String> headers) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
 		headers.forEach(request::header);
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}

@@ -12,9 +12,16 @@ import java.time.Instant;
  * @param section desk slug such as {@code politics}, or {@code null}
  * @param language ISO 639-1 code the editor declared, or {@code null}
  * @param embargoUntil earliest publication time, or {@code null}
+ * @param legalHold whether the version waits for legal clearance before publication
+ * @param note what a correction corrects, or {@code null} for an ordinary version
  */
-public record Draft(String headline, String body, String byline, String section, String language,
-		Instant embargoUntil) {
+public record Draft(String headline, String body, String byline, String section, String language, Instant embargoUntil,
+		boolean legalHold, String note) {
+
+	/** A draft without legal hold or correction note. */
+	public Draft(String headline, String body, String byline, String section, String language, Instant embargoUntil) {
+		this(headline, body, byline, section, language, embargoUntil, false, null);
+	}
 
 	/** The body's size in UTF-8 bytes, the unit of the body limit. */
 	public int bodyBytes() {

@@ -44,13 +44,16 @@ public final class DraftReader {
 			draft = this.jsonReader.readValue(json);
 		}
 		catch (UnrecognizedPropertyException ex) {
-			throw new MalformedDraftException("Unknown field '" + ex.getPropertyName() + "'; the fields are "
-					+ "headline, body, byline, section, language and embargoUntil", ex.getPropertyName());
+			throw new MalformedDraftException(
+					"Unknown field '" + ex.getPropertyName() + "'; the fields are "
+							+ "headline, body, byline, section, language, embargoUntil, legalHold and note",
+					ex.getPropertyName());
 		}
 		catch (MismatchedInputException ex) {
 			String field = ex.getPath().isEmpty() ? null : ex.getPath().get(0).getPropertyName();
 			throw new MalformedDraftException((field == null) ? "The JSON must be an object of draft fields"
-					: "Field '" + field + "' must be a string", field);
+					: "Field '" + field + "' must be " + ("legalHold".equals(field) ? "true or false" : "a string"),
+					field);
 		}
 		catch (JacksonException ex) {
 			throw new MalformedDraftException(
@@ -60,7 +63,7 @@ public final class DraftReader {
 			throw new MalformedDraftException("The JSON must be an object of draft fields", null);
 		}
 		return this.rules.check(draft.headline(), draft.body(), draft.byline(), draft.section(), draft.language(),
-				draft.embargoUntil());
+				draft.embargoUntil(), (draft.legalHold() != null) ? draft.legalHold().toString() : null, draft.note());
 	}
 
 	/**
@@ -88,7 +91,7 @@ public final class DraftReader {
 		String body = (bodyStart < lines.length)
 				? String.join("\n", java.util.Arrays.copyOfRange(lines, bodyStart, lines.length)) : null;
 		return this.rules.check(headline, body, byline, fields.get("section"), fields.get("language"),
-				fields.get("embargoUntil"));
+				fields.get("embargoUntil"), fields.get("legalHold"), fields.get("note"));
 	}
 
 	private static boolean isBylineLine(String line) {
@@ -122,8 +125,8 @@ public final class DraftReader {
 	 * The JSON shape of a draft; every field arrives as text and is checked by
 	 * {@link DraftRules}.
 	 */
-	record JsonDraft(String headline, String body, String byline, String section, String language,
-			String embargoUntil) {
+	record JsonDraft(String headline, String body, String byline, String section, String language, String embargoUntil,
+			Boolean legalHold, String note) {
 	}
 
 }

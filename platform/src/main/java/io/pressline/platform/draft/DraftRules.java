@@ -20,6 +20,8 @@ public final class DraftRules {
 
 	static final int MAX_BYLINE_CHARS = 200;
 
+	static final int MAX_NOTE_CHARS = 2000;
+
 	private static final Pattern SECTION = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
 	private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
@@ -41,6 +43,17 @@ public final class DraftRules {
 	 */
 	public Draft check(String headline, String body, String byline, String section, String language,
 			String embargoUntil) {
+		return check(headline, body, byline, section, language, embargoUntil, null, null);
+	}
+
+	/**
+	 * Checks raw field values, with the legal-hold flag and the correction note, and
+	 * returns the accepted draft.
+	 * @throws InvalidDraftException naming every field that breaks a rule
+	 * @throws DraftTooLargeException when the body is over the limit
+	 */
+	public Draft check(String headline, String body, String byline, String section, String language,
+			String embargoUntil, String legalHold, String note) {
 		List<FieldError> errors = new ArrayList<>();
 		String cleanHeadline = trimToNull(headline);
 		if (cleanHeadline == null) {
@@ -90,10 +103,25 @@ public final class DraftRules {
 						"must be a date and time with an offset, such as '2026-11-25T18:00:00Z'"));
 			}
 		}
+		boolean hold = false;
+		String cleanHold = trimToNull(legalHold);
+		if (cleanHold != null) {
+			if (cleanHold.equalsIgnoreCase("true") || cleanHold.equalsIgnoreCase("false")) {
+				hold = Boolean.parseBoolean(cleanHold.toLowerCase(Locale.ROOT));
+			}
+			else {
+				errors.add(new FieldError("legalHold", "must be true or false"));
+			}
+		}
+		String cleanNote = trimToNull(note);
+		if (cleanNote != null && cleanNote.length() > MAX_NOTE_CHARS) {
+			errors.add(new FieldError("note",
+					"is " + cleanNote.length() + " characters long; the limit is " + MAX_NOTE_CHARS));
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidDraftException(errors);
 		}
-		return new Draft(cleanHeadline, cleanBody, cleanByline, cleanSection, cleanLanguage, embargo);
+		return new Draft(cleanHeadline, cleanBody, cleanByline, cleanSection, cleanLanguage, embargo, hold, cleanNote);
 	}
 
 	private static String trimToNull(String value) {

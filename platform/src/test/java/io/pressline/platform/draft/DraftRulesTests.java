@@ -62,6 +62,19 @@ class DraftRulesTests {
 	}
 
 	@Test
+	void aLegalHoldIsTrueOrFalseAndANoteHasALimit() {
+		Draft held = this.rules.check("Headline", "Body.", null, null, null, null, " TRUE ", " Name corrected. ");
+
+		assertThat(held.legalHold()).isTrue();
+		assertThat(held.note()).isEqualTo("Name corrected.");
+		assertThat(this.rules.check("Headline", "Body.", null, null, null, null, null, null).legalHold()).isFalse();
+		assertThatThrownBy(
+				() -> this.rules.check("Headline", "Body.", null, null, null, null, "maybe", "x".repeat(2001)))
+			.isInstanceOfSatisfying(InvalidDraftException.class,
+					(ex) -> assertThat(ex.errors()).extracting(FieldError::field).containsExactly("legalHold", "note"));
+	}
+
+	@Test
 	void aHeadlineMustBeOneLineAndNotTooLong() {
 		assertThatThrownBy(() -> this.rules.check("Two\nlines", "Body.", null, null, null, null))
 			.hasMessageContaining("single line");

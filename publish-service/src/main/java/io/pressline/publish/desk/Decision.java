@@ -10,19 +10,40 @@ public sealed interface Decision {
 	/**
 	 * Publish it now.
 	 *
-	 * @param eventType PUBLISHED for the first publication, UPDATED for a later version
+	 * @param eventType PUBLISHED for the first publication, UPDATED or CORRECTED for a
+	 * later version
 	 * @param firstPublishedAt when the article was first published (now, for a first
 	 * publication)
+	 * @param section the section it is published in
 	 */
-	record Publish(PublicationEventType eventType, Instant firstPublishedAt) implements Decision {
+	record Publish(PublicationEventType eventType, Instant firstPublishedAt, String section) implements Decision {
 	}
 
 	/**
 	 * Hold it back; the editor sees the reason in the article's status.
 	 *
 	 * @param reason why, in an editor's words
+	 * @param releaseAt when it is to be released by itself (the end of an embargo), or
+	 * {@code null} when it waits for a new version (a legal hold)
 	 */
-	record Hold(String reason) implements Decision {
+	record Hold(String reason, Instant releaseAt) implements Decision {
+	}
+
+	/**
+	 * Refuse it: it breaks a rule that a new version must fix.
+	 *
+	 * @param reason which rule, in an editor's words
+	 */
+	record Reject(String reason) implements Decision {
+	}
+
+	/**
+	 * Take the article down.
+	 *
+	 * @param published whether anything of it was published, so that downstream sites
+	 * must be told
+	 */
+	record Retract(boolean published) implements Decision {
 	}
 
 	/**

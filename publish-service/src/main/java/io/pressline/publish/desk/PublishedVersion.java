@@ -5,8 +5,15 @@ import java.time.Instant;
 /**
  * What the desk remembers of an article it has published.
  *
- * @param version the latest published version
+ * @param version the latest version published (or, once retracted, the retraction's)
  * @param firstPublishedAt when its first version was published
+ * @param retracted whether the article was taken down
  */
-public record PublishedVersion(int version, Instant firstPublishedAt) {
+public record PublishedVersion(int version, Instant firstPublishedAt, boolean retracted) {
+
+	/** An article that is live. */
+	public PublishedVersion(int version, Instant firstPublishedAt) {
+		this(version, firstPublishedAt, false);
+	}
+
 }

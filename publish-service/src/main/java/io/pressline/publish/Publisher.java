@@ -1,0 +1,175 @@
+package io.pressline.publish;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.KafkaNull;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+import io.pressline.event.ArticleEnriched;
+import io.pressline.event.ArticlePublished;
+import io.pressline.event.ArticleStage;
+import io.pressline.event.ArticleSubmitted;
+import io.pressline.event.PublicationEventType;
+import io.pressline.platform.PipelineTopics;
+import io.pressline.platform.status.StageReporter;
+import io.pressline.publish.archive.PublishedArticles;
+import io.pressline.publish.desk.Decision;
+import io.pressline.publish.desk.Editions;
+import io.pressline.publish.desk.EditorialDesk;
+import io.pressline.publish.hold.HeldArticles;
+
+/**
+ * Carries out the desk's decisions: publishes (to {@code articles.published}, the
+ * compacted {@code articles.latest} and the section's topic), holds, rejects and
+ * retracts, and reports each outcome on {@code articles.status}. Versions arrive from the
+ * publish function and from embargo timers; one at a time, so the desk always decides on
+ * what was published before.
+ */
+public class Publisher {
+
+	private static final Logger log = LoggerFactory.getLogger(Publisher.class);
+
+	static final String LATEST_BINDING = "latest";
+
+	static final String HELD_BINDING = "held";
+
+	private final EditorialDesk desk;
+
+	private final Editions editions;
+
+	private final PublishedArticles archive;
+
+	private final HeldArticles held;
+
+	private final StageReporter stages;
+
+	private final StreamBridge streamBridge;
+
+	private final PipelineTopics topics;
+
+	private final PublishProperties properties;
+
+	private final Clock clock;
+
+	Publisher(EditorialDesk desk, Editions editions, PublishedArticles archive, HeldArticles held, StageReporter stages,
+			StreamBridge streamBridge, PipelineTopics topics, PublishProperties properties, Clock clock) {
+		this.desk = desk;
+		this.editions = editions;
+		this.archive = archive;
+		this.held = held;
+		this.stages = stages;
+		this.streamBridge = streamBridge;
+		this.topics = topics;
+		this.properties = properties;
+		this.clock = clock;
+		held.onRelease(this::release);
+	}
+
+	/**
+	 * Handles a version from {@code articles.enriched}.
+	 * @return the event for {@code articles.published}, if there is one
+	 */
+	synchronized Optional<ArticlePublished> handle(ArticleEnriched enriched) {
+		return process(enriched);
+	}
+
+	/** Releases an article's held version whose embargo has ended. */
+	synchronized void release(String articleId) {
+		Optional<ArticleEnriched> version = this.held.find(articleId);
+		if (version.isEmpty()) {
+			return;
+		}
+		process(version.get()).ifPresent((event) -> send(this.topics.published(), articleId, event));
+	}
+
+	private Optional<ArticlePublished> process(ArticleEnriched enriched) {
+		ArticleSubmitted draft = enriched.getSubmission();
+		String id = draft.getArticleId();
+		Instant now = this.clock.instant();
+		Decision decision = this.desk.decide(draft, this.archive.publishedVersion(id), now);
+		if (decision instanceof Decision.Ignore ignore) {
+			log.info("Article {} v{} ignored: {}", id, draft.getVersion(), ignore.reason());
+			unholdUpTo(id, draft.getVersion());
+			return Optional.empty();
+		}
+		if (decision instanceof Decision.Hold hold) {
+			this.held.hold(enriched, hold.releaseAt());
+			send(HELD_BINDING, id, enriched);
+			report(draft, ArticleStage.HELD, hold.reason());
+			log.info("Article {} v{} held: {}", id, draft.getVersion(), hold.reason());
+			return Optional.empty();
+		}
+		if (decision instanceof Decision.Reject reject) {
+			report(draft, ArticleStage.REJECTED, reject.reason());
+			log.info("Article {} v{} rejected: {}", id, draft.getVersion(), reject.reason());
+			return Optional.empty();
+		}
+		if (decision instanceof Decision.Retract retract) {
+			return retract(enriched, retract, now);
+		}
+		Decision.Publish publish = (Decision.Publish) decision;
+		ArticlePublished event = this.editions.edition(enriched, publish, this.archive.find(id).orElse(null), now);
+		unholdUpTo(id, draft.getVersion());
+		this.archive.record(event);
+		send(LATEST_BINDING, id, event);
+		send(this.properties.sectionTopic(publish.section()), id, event);
+		report(draft, ArticleStage.PUBLISHED,
+				(publish.eventType() == PublicationEventType.PUBLISHED) ? null : "published as " + publish.eventType());
+		log.info("Article {} v{} published as {} in {}", id, draft.getVersion(), publish.eventType(),
+				publish.section());
+		return Optional.of(event);
+	}
+
+	private Optional<ArticlePublished> retract(ArticleEnriched enriched, Decision.Retract retract, Instant now) {
+		ArticleSubmitted draft = enriched.getSubmission();
+		String id = draft.getArticleId();
+		unholdUpTo(id, draft.getVersion());
+		Optional<ArticlePublished> last = this.archive.find(id);
+		if (!retract.published() || last.isEmpty()) {
+			report(draft, ArticleStage.RETRACTED, "retracted before publication");
+			log.info("Article {} v{} retracted before publication", id, draft.getVersion());
+			return Optional.empty();
+		}
+		ArticlePublished event = this.editions.retraction(draft, enriched.getEnrichment(), last.get(), now);
+		this.archive.record(event);
+		send(this.properties.sectionTopic(event.getSection()), id, event);
+		send(LATEST_BINDING, id, KafkaNull.INSTANCE);
+		report(draft, ArticleStage.RETRACTED, draft.getNote());
+		log.info("Article {} v{} retracted", id, draft.getVersion());
+		return Optional.of(event);
+	}
+
+	/** Stops holding the article's held version if it is this one or older. */
+	private void unholdUpTo(String articleId, int version) {
+		if (this.held.find(articleId).filter((h) -> h.getSubmission().getVersion() <= version).isPresent()) {
+			unhold(articleId);
+		}
+	}
+
+	private void unhold(String articleId) {
+		this.held.forget(articleId);
+		send(HELD_BINDING, articleId, KafkaNull.INSTANCE);
+	}
+
+	private void report(ArticleSubmitted draft, ArticleStage stage, String reason) {
+		this.stages.report(StageReporter.status(draft.getArticleId(), draft.getVersion(), stage, "publish",
+				draft.getSubmittedAt(), reason));
+	}
+
+	private void send(String binding, String articleId, Object payload) {
+		Message<Object> message = MessageBuilder.withPayload(payload).setHeader(KafkaHeaders.KEY, articleId).build();
+		if (!this.streamBridge.send(binding, message)) {
+			throw new IllegalStateException(
+					"Kafka did not take the record of article " + articleId + " for " + binding);
+		}
+	}
+
+}

@@ -1,0 +1,147 @@
+package io.pressline.publish.desk;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import io.pressline.event.ArticleEnriched;
+import io.pressline.event.ArticlePublished;
+import io.pressline.event.ArticleSubmitted;
+import io.pressline.event.Enrichment;
+import io.pressline.event.PublicationEventType;
+
+/**
+ * Builds the events downstream sites receive: a full snapshot of each published version,
+ * with its slug, canonical URL and HTML body, and the retraction that takes it down.
+ */
+public final class Editions {
+
+	private static final int MAX_SLUG_WORDS_LENGTH = 80;
+
+	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+	private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
+
+	private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
+
+	private final String baseUrl;
+
+	/**
+	 * @param baseUrl the newsroom site's address, such as
+	 * {@code https://news.example.org}, that canonical URLs start with
+	 */
+	public Editions(String baseUrl) {
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	/**
+	 * The event for a version the desk decided to publish.
+	 * @param enriched the version with its enrichment
+	 * @param decision the desk's decision
+	 * @param previous the article's last published event, whose slug is kept, if any
+	 * @param now the publication time
+	 */
+	public ArticlePublished edition(ArticleEnriched enriched, Decision.Publish decision, ArticlePublished previous,
+			Instant now) {
+		ArticleSubmitted draft = enriched.getSubmission();
+		String slug = (previous != null && !previous.getSlug().isEmpty()) ? previous.getSlug()
+				: slug(draft.getHeadline(), draft.getArticleId());
+		return ArticlePublished.newBuilder()
+			.setArticleId(draft.getArticleId())
+			.setVersion(draft.getVersion())
+			.setEventType(decision.eventType())
+			.setSlug(slug)
+			.setCanonicalUrl(canonicalUrl(decision.section(), slug))
+			.setHeadline(draft.getHeadline())
+			.setBody(draft.getBody())
+			.setBodyHtml(html(draft.getBody()))
+			.setByline(draft.getByline())
+			.setSection(decision.section())
+			.setLanguage((draft.getLanguage() != null) ? draft.getLanguage() : enriched.getEnrichment().getLanguage())
+			.setNote((decision.eventType() == PublicationEventType.CORRECTED) ? draft.getNote() : null)
+			.setEnrichment(enriched.getEnrichment())
+			.setSubmittedAt(draft.getSubmittedAt())
+			.setFirstPublishedAt(decision.firstPublishedAt())
+			.setPublishedAt(now)
+			.build();
+	}
+
+	/**
+	 * The event that takes a published article down: its address and headline stay, so
+	 * sites can find the page to remove, its text and tags go.
+	 * @param retraction the retraction as submitted
+	 * @param empty the enrichment of a text-less event
+	 * @param last the article's last published event
+	 * @param now the retraction time
+	 */
+	public ArticlePublished retraction(ArticleSubmitted retraction, Enrichment empty, ArticlePublished last,
+			Instant now) {
+		return ArticlePublished.newBuilder(last)
+			.setVersion(retraction.getVersion())
+			.setEventType(PublicationEventType.RETRACTED)
+			.setBody("")
+			.setBodyHtml("")
+			.setNote(retraction.getNote())
+			.setEnrichment(empty)
+			.setSubmittedAt(retraction.getSubmittedAt())
+			.setPublishedAt(now)
+			.build();
+	}
+
+	/** Where the article lives on the newsroom's site. */
+	public String canonicalUrl(String section, String slug) {
+		return this.baseUrl + "/" + section + "/" + slug;
+	}
+
+	/**
+	 * A URL slug: the headline's words in lower-case ASCII joined by hyphens (at most
+	 * about 80 characters, cut at a word), then the start of the article id, so two
+	 * articles with the same headline never share an address.
+	 */
+	public static String slug(String headline, String articleId) {
+		String ascii = MARKS.matcher(Normalizer.normalize(headline, Normalizer.Form.NFKD)).replaceAll("");
+		String words = NOT_SLUG.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-").replaceAll("^-+|-+$", "");
+		if (words.length() > MAX_SLUG_WORDS_LENGTH) {
+			int cut = words.lastIndexOf('-', MAX_SLUG_WORDS_LENGTH);
+			words = words.substring(0, (cut > 0) ? cut : MAX_SLUG_WORDS_LENGTH);
+		}
+		String suffix = NOT_SLUG.matcher(articleId.toLowerCase(Locale.ROOT)).replaceAll("");
+		suffix = suffix.substring(0, Math.min(8, suffix.length()));
+		return words.isEmpty() ? suffix : words + "-" + suffix;
+	}
+
+	/**
+	 * The body as HTML: a paragraph element per paragraph, a line break for a single line
+	 * feed, and every character that means something in HTML escaped, so whatever a draft
+	 * contains is shown as text and never runs as markup.
+	 */
+	public static String html(String body) {
+		StringBuilder html = new StringBuilder(body.length() + 64);
+		for (String paragraph : PARAGRAPH_BREAK.split(body.strip())) {
+			if (paragraph.isBlank()) {
+				continue;
+			}
+			html.append("<p>");
+			escape(paragraph.strip(), html);
+			html.append("</p>\n");
+		}
+		return html.toString();
+	}
+
+	private static void escape(String text, StringBuilder out) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '&' -> out.append("&amp;");
+				case '<' -> out.append("&lt;");
+				case '>' -> out.append("&gt;");
+				case '"' -> out.append("&quot;");
+				case '\'' -> out.append("&#39;");
+				case '\n' -> out.append("<br>");
+				default -> out.append(c);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,102 @@
+package io.pressline.publish;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.pressline.event.ArticleEnriched;
+import io.pressline.event.ArticlePublished;
+import io.pressline.event.ArticleStage;
+import io.pressline.event.ArticleStatus;
+import io.pressline.event.ArticleSubmitted;
+import io.pressline.event.serde.AvroEventDeserializer;
+import io.pressline.event.serde.AvroEventSerializer;
+import io.pressline.testing.TestKafka;
+import io.pressline.testing.TopicProbe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What publish-service keeps across a restart: held embargoes, released on time by the
+ * next instance, and the published articles it serves, rebuilt from
+ * {@code articles.latest}.
+ */
+@ExtendWith(TestKafka.class)
+class PublishRestartTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(60);
+
+	@Test
+	void anEmbargoHeldBeforeARestartIsReleasedOnTimeAfterIt() throws Exception {
+		String live = UUID.randomUUID().toString();
+		String embargoed = UUID.randomUUID().toString();
+		Instant embargo;
+		try (ConfigurableApplicationContext first = start();
+				TopicProbe<SpecificRecord> status = TopicProbe.on("articles.status", new AvroEventDeserializer());
+				TopicProbe<SpecificRecord> published = TopicProbe.on("articles.published",
+						new AvroEventDeserializer())) {
+			send(PublishFunctionTests.draft(live, 1));
+			published.await((r) -> live.equals(r.key()), WAIT);
+			// long enough to stop this instance and start the next one before it ends
+			embargo = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.MILLIS);
+			send(PublishFunctionTests.draft(embargoed, 1).setEmbargoUntil(embargo));
+			ArticleStatus held = (ArticleStatus) status
+				.await((r) -> embargoed.equals(r.key()) && ((ArticleStatus) r.value()).getStage() == ArticleStage.HELD,
+						WAIT)
+				.value();
+			assertThat(held.getReason()).isEqualTo("embargoed until " + embargo);
+		}
+
+		try (ConfigurableApplicationContext second = start();
+				TopicProbe<SpecificRecord> published = TopicProbe.on("articles.published",
+						new AvroEventDeserializer())) {
+			assertThat(Instant.now()).as("the second instance must start before the embargo ends").isBefore(embargo);
+			ArticlePublished released = (ArticlePublished) published.await((r) -> embargoed.equals(r.key()), WAIT)
+				.value();
+			assertThat(released.getPublishedAt()).isBetween(embargo, embargo.plusSeconds(1));
+
+			int port = ((WebServerApplicationContext) second).getWebServer().getPort();
+			HttpResponse<String> answer = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/published/" + live))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(answer.statusCode()).as("published before the restart, served after it").isEqualTo(200);
+			assertThat(answer.body()).contains("\"articleId\":\"" + live + "\"");
+		}
+	}
+
+	private static ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(PublishApplication.class).run("--server.port=0");
+	}
+
+	private static void send(ArticleSubmitted.Builder draft) throws Exception {
+		ArticleSubmitted submission = draft.build();
+		ArticleEnriched enriched = ArticleEnriched.newBuilder()
+			.setSubmission(submission)
+			.setEnrichment(PublishFunctionTests.enrichment(submission.getSubmittedAt()))
+			.build();
+		try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()), new StringSerializer(),
+				new AvroEventSerializer())) {
+			producer.send(new ProducerRecord<>("articles.enriched", submission.getArticleId(), enriched)).get();
+		}
+	}
+
+}
