@@ -3,11 +3,14 @@ package io.pressline.local;
 /** The Pressline services the local pipeline runs, each in its own JVM. */
 public enum Service {
 
-	INGEST("ingest-service", 8081, "-Xmx256m", "editors' API: POST /api/v1/articles, GET /api/v1/articles/{id}"),
+	INGEST("ingest-service", 8081, "-Xmx256m",
+			"editors' API: POST /api/v1/articles, GET|PUT|DELETE /api/v1/articles/{id}"),
 
-	ENRICH("enrich-service", 8082, "-Xmx1g", "enrichment of articles.submitted into articles.enriched"),
+	ENRICH("enrich-service", 8082, "-Xmx1g",
+			"enrichment of articles.submitted into articles.enriched; preview: POST /api/v1/enrichments"),
 
-	PUBLISH("publish-service", 8083, "-Xmx256m", "publication to articles.published and articles.latest");
+	PUBLISH("publish-service", 8083, "-Xmx256m", "publication to articles.published[.<section>] and articles.latest; "
+			+ "GET /api/v1/published/{id}, /feeds/{section}.atom|.json, /api/v1/published/events");
 
 	private final String artifact;
 

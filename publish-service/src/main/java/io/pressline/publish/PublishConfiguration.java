@@ -2,25 +2,34 @@ package io.pressline.publish;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 
 import io.pressline.event.ArticleEnriched;
 import io.pressline.event.ArticlePublished;
 import io.pressline.platform.PipelineTopics;
 import io.pressline.platform.status.StageReporter;
 import io.pressline.publish.archive.PublishedArticles;
+import io.pressline.publish.delivery.DeliveryLog;
+import io.pressline.publish.delivery.WebhookDelivery;
+import io.pressline.publish.feed.Feeds;
+import io.pressline.publish.stream.EventStreams;
 import io.pressline.publish.desk.Editions;
 import io.pressline.publish.desk.EditorialDesk;
 import io.pressline.publish.hold.HeldArticles;
@@ -62,14 +71,63 @@ class PublishConfiguration {
 		return new Publisher(desk, editions, archive, held, stages, streamBridge, topics, properties, clock);
 	}
 
-	/** One topic per configured section, created like the pipeline's own. */
+	/**
+	 * One topic per configured section, and the webhooks' dead letters, created like the
+	 * pipeline's own.
+	 */
 	@Bean
-	KafkaAdmin.NewTopics sectionTopics(PublishProperties properties, PipelineTopics topics) {
-		return new KafkaAdmin.NewTopics(properties.sections()
-			.stream()
-			.map((section) -> new NewTopic(properties.sectionTopic(section), topics.partitions(),
-					topics.replicationFactor()))
+	KafkaAdmin.NewTopics publishTopics(PublishProperties properties, PipelineTopics topics) {
+		List<String> names = new ArrayList<>(properties.sections().stream().map(properties::sectionTopic).toList());
+		names.add(properties.webhooks().deadLetterTopic());
+		return new KafkaAdmin.NewTopics(names.stream()
+			.map((name) -> new NewTopic(name, topics.partitions(), topics.replicationFactor()))
 			.toArray(NewTopic[]::new));
+	}
+
+	@Bean
+	DeliveryLog deliveryLog(PublishProperties properties) {
+		return new DeliveryLog(properties.webhooks().logSize());
+	}
+
+	@Bean(destroyMethod = "close")
+	WebhookDelivery webhookDelivery(PublishProperties properties, DeliveryLog deliveryLog, StreamBridge streamBridge,
+			Clock clock) {
+		PublishProperties.Webhooks settings = properties.webhooks();
+		HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+		WebhookDelivery.DeadLetters deadLetters = (site, event, attempts, error) -> {
+			Message<ArticlePublished> letter = MessageBuilder.withPayload(event)
+				.setHeader(KafkaHeaders.KEY, event.getArticleId())
+				.setHeader("pressline-site", site.name())
+				.setHeader("pressline-attempts", Integer.toString(attempts))
+				.setHeader("pressline-error", error)
+				.build();
+			if (!streamBridge.send(settings.deadLetterTopic(), letter)) {
+				throw new IllegalStateException("The dead letter of article " + event.getArticleId() + " for "
+						+ site.name() + " was not written");
+			}
+		};
+		return new WebhookDelivery(properties.webhookSites(), http, settings.retry(), deliveryLog, deadLetters, clock);
+	}
+
+	/**
+	 * Delivers every publication event to the sites that take it by webhook; the offset
+	 * is committed once each site has it or it is dead-lettered.
+	 */
+	@Bean
+	Consumer<ArticlePublished> webhooks(WebhookDelivery delivery) {
+		return delivery::deliver;
+	}
+
+	@Bean
+	Feeds feeds(PublishProperties properties) {
+		return new Feeds(properties.baseUrl());
+	}
+
+	@Bean(destroyMethod = "close")
+	EventStreams eventStreams(PublishProperties properties, KafkaProperties kafka) {
+		PublishProperties.Streams streams = properties.streams();
+		return new EventStreams(String.join(",", kafka.getBootstrapServers()), streams.maxOpen(), streams.timeout(),
+				streams.heartbeat());
 	}
 
 	@Bean

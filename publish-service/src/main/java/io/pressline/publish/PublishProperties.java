@@ -1,15 +1,20 @@
 package io.pressline.publish;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import io.pressline.publish.delivery.Site;
+import io.pressline.publish.delivery.WebhookDelivery;
 import io.pressline.publish.desk.DeskRules;
 
 /**
- * How the newsroom publishes, in one place ({@code pressline.publish} in
- * {@code application.yml}, or environment variables).
+ * How the newsroom publishes and to whom, in one place ({@code pressline.publish} in
+ * {@code application.yml}, or environment variables): sections and their rules, the sites
+ * that take articles by webhook, feeds and event streams.
  *
  * @param baseUrl the newsroom site's address, that canonical URLs start with
  * @param sections the sections articles may be published in; each also gets its own
@@ -18,14 +23,20 @@ import io.pressline.publish.desk.DeskRules;
  * @param requiredFields draft fields required before publication (byline, section,
  * language)
  * @param sectionTopicPrefix prefix of the per-section topics
+ * @param feedSize how many articles a feed lists
+ * @param sites downstream sites that take events by webhook
+ * @param webhooks how webhook deliveries are retried and where failures go
+ * @param streams limits of the Server-Sent Events streams
  */
 @ConfigurationProperties("pressline.publish")
 public record PublishProperties(String baseUrl, List<String> sections, String defaultSection,
-		Set<String> requiredFields, String sectionTopicPrefix) {
+		Set<String> requiredFields, String sectionTopicPrefix, int feedSize, List<SiteSettings> sites,
+		Webhooks webhooks, Streams streams) {
 
 	public PublishProperties {
 		sections = (sections != null) ? List.copyOf(sections) : List.of();
 		requiredFields = (requiredFields != null) ? Set.copyOf(requiredFields) : Set.of();
+		sites = (sites != null) ? List.copyOf(sites) : List.of();
 	}
 
 	public DeskRules rules() {
@@ -35,6 +46,65 @@ public record PublishProperties(String baseUrl, List<String> sections, String de
 	/** The topic of one section's events. */
 	public String sectionTopic(String section) {
 		return this.sectionTopicPrefix + section;
+	}
+
+	/** The configured sites, checked. */
+	public List<Site> webhookSites() {
+		List<Site> checked = this.sites.stream()
+			.map((site) -> new Site(site.name(), site.webhookUrl(), site.secret(), site.sections()))
+			.toList();
+		for (Site site : checked) {
+			for (String section : site.sections()) {
+				if (!this.sections.isEmpty() && !this.sections.contains(section)) {
+					throw new IllegalArgumentException("Site '" + site.name() + "' takes section '" + section
+							+ "', which is not one of " + this.sections);
+				}
+			}
+		}
+		return checked;
+	}
+
+	/**
+	 * A site as configured.
+	 *
+	 * @param name its name
+	 * @param webhookUrl where events are posted
+	 * @param secret the signing key
+	 * @param sections the sections it takes; empty for all
+	 */
+	public record SiteSettings(String name, URI webhookUrl, String secret, List<String> sections) {
+	}
+
+	/**
+	 * Webhook delivery settings.
+	 *
+	 * @param maxAttempts attempts before an event goes to the dead letters
+	 * @param initialBackoff wait after the first failure
+	 * @param multiplier growth of each wait
+	 * @param maxBackoff longest wait
+	 * @param timeout how long one attempt waits for an answer
+	 * @param deadLetterTopic where undeliverable events go, with the site and the error
+	 * in headers
+	 * @param logSize attempts the delivery log keeps
+	 */
+	public record Webhooks(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff,
+			Duration timeout, String deadLetterTopic, int logSize) {
+
+		public WebhookDelivery.Retry retry() {
+			return new WebhookDelivery.Retry(this.maxAttempts, this.initialBackoff, this.multiplier, this.maxBackoff,
+					this.timeout);
+		}
+
+	}
+
+	/**
+	 * Server-Sent Events settings.
+	 *
+	 * @param maxOpen streams open at once
+	 * @param timeout how long a stream stays open before the client reconnects
+	 * @param heartbeat how often an idle stream sends a comment
+	 */
+	public record Streams(int maxOpen, Duration timeout, Duration heartbeat) {
 	}
 
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 import io.pressline.event.ArticleEnriched;
 import io.pressline.event.ArticlePublished;
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The publish function and the read API, on a real broker. */
 @ExtendWith(TestKafka.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class PublishFunctionTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
@@ -69,7 +71,7 @@ class PublishFunctionTests {
 	@Test
 	void anEnrichedArticleIsPublishedToTheStreamTheLatestStateAndItsSection() throws Exception {
 		String id = UUID.randomUUID().toString();
-		send(draft(id, 1));
+		send(PublishFixtures.draft(id, 1));
 
 		try (TopicProbe<SpecificRecord> published = probe("articles.published");
 				TopicProbe<SpecificRecord> latest = probe("articles.latest");
@@ -105,11 +107,12 @@ class PublishFunctionTests {
 	@Test
 	void versionsArePublishedInOrderAsUpdatesAndCorrectionsAndStaleOnesAreIgnored() throws Exception {
 		String id = UUID.randomUUID().toString();
-		send(draft(id, 1));
-		send(draft(id, 2));
-		send(draft(id, 2));
-		send(draft(id, 1));
-		send(draft(id, 3).setHeadline("Night buses return on Saturday")
+		send(PublishFixtures.draft(id, 1));
+		send(PublishFixtures.draft(id, 2));
+		send(PublishFixtures.draft(id, 2));
+		send(PublishFixtures.draft(id, 1));
+		send(PublishFixtures.draft(id, 3)
+			.setHeadline("Night buses return on Saturday")
 			.setNote("The first day was Saturday, not Friday."));
 
 		try (TopicProbe<SpecificRecord> published = probe("articles.published")) {
@@ -136,8 +139,9 @@ class PublishFunctionTests {
 	@Test
 	void aRetractionIsPublishedAndLeavesATombstoneOnTheLatestState() throws Exception {
 		String id = UUID.randomUUID().toString();
-		send(draft(id, 1));
-		send(draft(id, 2).setAction(SubmissionAction.RETRACT)
+		send(PublishFixtures.draft(id, 1));
+		send(PublishFixtures.draft(id, 2)
+			.setAction(SubmissionAction.RETRACT)
 			.setHeadline("")
 			.setBody("")
 			.setNote("The council withdrew the plan."));
@@ -173,7 +177,7 @@ class PublishFunctionTests {
 	void anEmbargoedArticleIsHeldThenReleasedWithinASecondOfItsTime() throws Exception {
 		String id = UUID.randomUUID().toString();
 		Instant embargo = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.MILLIS);
-		send(draft(id, 1).setEmbargoUntil(embargo));
+		send(PublishFixtures.draft(id, 1).setEmbargoUntil(embargo));
 
 		try (TopicProbe<SpecificRecord> status = probe("articles.status");
 				TopicProbe<SpecificRecord> published = probe("articles.published")) {
@@ -189,7 +193,7 @@ class PublishFunctionTests {
 	@Test
 	void aLegalHoldWaitsForAVersionWithoutIt() throws Exception {
 		String id = UUID.randomUUID().toString();
-		send(draft(id, 1).setLegalHold(true));
+		send(PublishFixtures.draft(id, 1).setLegalHold(true));
 
 		try (TopicProbe<SpecificRecord> status = probe("articles.status");
 				TopicProbe<SpecificRecord> published = probe("articles.published")) {
@@ -197,7 +201,7 @@ class PublishFunctionTests {
 			assertThat(held.getStage()).isEqualTo(ArticleStage.HELD);
 			assertThat(held.getReason()).startsWith("on legal hold");
 
-			send(draft(id, 2));
+			send(PublishFixtures.draft(id, 2));
 			ArticlePublished event = (ArticlePublished) published.await((r) -> id.equals(r.key()), WAIT).value();
 			assertThat(event.getVersion()).isEqualTo(2);
 			assertThat(event.getEventType()).isEqualTo(PublicationEventType.PUBLISHED);
@@ -207,7 +211,7 @@ class PublishFunctionTests {
 	@Test
 	void anArticleInAnUnknownSectionIsRejectedSayingWhy() throws Exception {
 		String id = UUID.randomUUID().toString();
-		send(draft(id, 1).setSection("gardening"));
+		send(PublishFixtures.draft(id, 1).setSection("gardening"));
 
 		try (TopicProbe<SpecificRecord> status = probe("articles.status")) {
 			ArticleStatus stage = (ArticleStatus) status.await((r) -> id.equals(r.key()), WAIT).value();
@@ -220,7 +224,7 @@ class PublishFunctionTests {
 		ArticleSubmitted submission = draft.build();
 		ArticleEnriched enriched = ArticleEnriched.newBuilder()
 			.setSubmission(submission)
-			.setEnrichment(enrichment(submission.getSubmittedAt()))
+			.setEnrichment(PublishFixtures.enrichment(submission.getSubmittedAt()))
 			.build();
 		this.producer.send(new ProducerRecord<>("articles.enriched", submission.getArticleId(), enriched)).get();
 	}
@@ -232,28 +236,6 @@ class PublishFunctionTests {
 
 	private static TopicProbe<SpecificRecord> probe(String topic) {
 		return TopicProbe.on(topic, new AvroEventDeserializer());
-	}
-
-	static ArticleSubmitted.Builder draft(String id, int version) {
-		return ArticleSubmitted.newBuilder()
-			.setArticleId(id)
-			.setVersion(version)
-			.setHeadline("Night buses return")
-			.setBody("The night buses run again from Friday.")
-			.setSection("local")
-			.setSubmittedAt(Instant.now());
-	}
-
-	static Enrichment enrichment(Instant at) {
-		return Enrichment.newBuilder()
-			.setEngine("test")
-			.setLanguage("en")
-			.setLanguageConfidence(0.99)
-			.setWordCount(10)
-			.setSentenceCount(1)
-			.setReadingTimeSeconds(2)
-			.setEnrichedAt(at)
-			.build();
 	}
 
 }

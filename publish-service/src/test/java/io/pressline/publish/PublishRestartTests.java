@@ -53,11 +53,11 @@ class PublishRestartTests {
 				TopicProbe<SpecificRecord> status = TopicProbe.on("articles.status", new AvroEventDeserializer());
 				TopicProbe<SpecificRecord> published = TopicProbe.on("articles.published",
 						new AvroEventDeserializer())) {
-			send(PublishFunctionTests.draft(live, 1));
+			send(PublishFixtures.draft(live, 1));
 			published.await((r) -> live.equals(r.key()), WAIT);
 			// long enough to stop this instance and start the next one before it ends
 			embargo = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.MILLIS);
-			send(PublishFunctionTests.draft(embargoed, 1).setEmbargoUntil(embargo));
+			send(PublishFixtures.draft(embargoed, 1).setEmbargoUntil(embargo));
 			ArticleStatus held = (ArticleStatus) status
 				.await((r) -> embargoed.equals(r.key()) && ((ArticleStatus) r.value()).getStage() == ArticleStage.HELD,
 						WAIT)
@@ -90,7 +90,7 @@ class PublishRestartTests {
 		ArticleSubmitted submission = draft.build();
 		ArticleEnriched enriched = ArticleEnriched.newBuilder()
 			.setSubmission(submission)
-			.setEnrichment(PublishFunctionTests.enrichment(submission.getSubmittedAt()))
+			.setEnrichment(PublishFixtures.enrichment(submission.getSubmittedAt()))
 			.build();
 		try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()), new StringSerializer(),
