@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -99,6 +100,58 @@ class PipelineEndToEndIT {
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(this.json.readTree(status.body()).get("stage").asString()).isEqualTo("PUBLISHED");
 		});
+	}
+
+	@Test
+	void anEditorsCorrectionAndRetractionReachDownstreamSitesInOrder() throws Exception {
+		String id = this.json.readTree(send("POST", "/api/v1/articles", """
+				{"headline": "Ferry fares rise by 40%", "body": "Fares on the island ferry rise in March.",
+				 "section": "local"}
+				""").body()).get("id").asString();
+		HttpResponse<String> correction = send("PUT", "/api/v1/articles/" + id, """
+				{"headline": "Ferry fares rise by 4%", "body": "Fares on the island ferry rise in March.",
+				 "section": "local", "note": "The rise is 4%, not 40%."}
+				""");
+		assertThat(correction.statusCode()).as(correction.body()).isEqualTo(202);
+		assertThat(this.json.readTree(correction.body()).get("version").asInt()).isEqualTo(2);
+		HttpResponse<String> retraction = send("DELETE", "/api/v1/articles/" + id + "?reason=Fares%20unchanged", null);
+		assertThat(retraction.statusCode()).as(retraction.body()).isEqualTo(202);
+
+		Schema schema = new Schema.Parser().parse(Path.of("../schemas/src/main/avro/ArticlePublished.avsc").toFile());
+		BinaryMessageDecoder<GenericRecord> decoder = new BinaryMessageDecoder<>(GenericData.get(), schema);
+		List<GenericRecord> events = new ArrayList<>();
+		try (TopicProbe<byte[]> local = TopicProbe.on("articles.published.local", new ByteArrayDeserializer())) {
+			while (events.size() < 3) {
+				events.add(decoder.decode(local.await((r) -> id.equals(r.key()), Duration.ofSeconds(60)).value()));
+			}
+		}
+		assertThat(events).extracting((e) -> e.get("eventType").toString())
+			.containsExactly("PUBLISHED", "CORRECTED", "RETRACTED");
+		assertThat(events.get(1).get("headline")).hasToString("Ferry fares rise by 4%");
+		assertThat(events.get(1).get("note")).hasToString("The rise is 4%, not 40%.");
+		assertThat(events.get(1).get("canonicalUrl")).hasToString(events.get(0).get("canonicalUrl").toString());
+		assertThat(events.get(2).get("note")).hasToString("Fares unchanged");
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			HttpResponse<String> status = send("GET", "/api/v1/articles/" + id, null);
+			assertThat(this.json.readTree(status.body()).get("stage").asString()).isEqualTo("RETRACTED");
+		});
+		HttpResponse<String> gone = this.http.send(
+				HttpRequest.newBuilder(URI.create(pipeline.url("publish-service") + "/api/v1/published/" + id)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(gone.statusCode()).isEqualTo(410);
+	}
+
+	private HttpResponse<String> send(String method, String path, String json) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(pipeline.url("ingest-service") + path));
+		if (json != null) {
+			request.header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofString(json));
+		}
+		else {
+			request.method(method, HttpRequest.BodyPublishers.noBody());
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }
