@@ -1,5 +1,6 @@
 package io.pressline.ingest;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,7 +12,20 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize largest article body accepted, in UTF-8 bytes
  * @param idempotencyWindow how long a repeated {@code Idempotency-Key} answers with the
  * first response
+ * @param desk the editors' desk page
  */
 @ConfigurationProperties("pressline.ingest")
-public record IngestProperties(DataSize maxBodySize, Duration idempotencyWindow) {
+public record IngestProperties(DataSize maxBodySize, Duration idempotencyWindow, Desk desk) {
+
+	/**
+	 * Settings of the editors' desk.
+	 *
+	 * @param enrichUrl where enrich-service answers, for the enrichment preview
+	 * @param previewTimeout how long a preview may take before the desk gives up
+	 * @param capacity how many recent articles the desk keeps
+	 * @param heartbeat how often an idle live stream says it is still there
+	 */
+	public record Desk(URI enrichUrl, Duration previewTimeout, int capacity, Duration heartbeat) {
+	}
+
 }

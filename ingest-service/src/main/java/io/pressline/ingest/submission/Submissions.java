@@ -6,8 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -53,6 +56,8 @@ public class Submissions {
 	private final IdempotencyKeys keys;
 
 	private final Clock clock;
+
+	private final List<Consumer<ArticleSubmitted>> listeners = new CopyOnWriteArrayList<>();
 
 	public Submissions(StreamBridge streamBridge, StageReporter stages, ArticleStatuses statuses,
 			IngestProperties properties) {
@@ -125,6 +130,7 @@ public class Submissions {
 	 * a retry answers with the first id even after a restart or on another instance.
 	 */
 	public void learn(ArticleSubmitted submitted) {
+		tell(submitted);
 		if (submitted.getIdempotencyKey() != null) {
 			Draft draft = new Draft(submitted.getHeadline(), submitted.getBody(), submitted.getByline(),
 					submitted.getSection(), submitted.getLanguage(), submitted.getEmbargoUntil(),
@@ -133,6 +139,20 @@ public class Submissions {
 					: (submitted.getVersion() == 1) ? NEW : submitted.getArticleId();
 			this.keys.remember(submitted.getIdempotencyKey(), fingerprint(target, draft),
 					new SubmittedVersion(submitted.getArticleId(), submitted.getVersion()), submitted.getSubmittedAt());
+		}
+	}
+
+	/**
+	 * Tells a listener of every submission from now on: those this instance makes, and
+	 * those read back from {@code articles.submitted} (its own again included).
+	 */
+	public void onSubmission(Consumer<ArticleSubmitted> listener) {
+		this.listeners.add(listener);
+	}
+
+	private void tell(ArticleSubmitted submitted) {
+		for (Consumer<ArticleSubmitted> listener : this.listeners) {
+			listener.accept(submitted);
 		}
 	}
 
@@ -176,6 +196,7 @@ public class Submissions {
 		}
 		var received = StageReporter.status(id, version, ArticleStage.RECEIVED, "ingest", now,
 				(action == SubmissionAction.RETRACT) ? "retraction requested" : null);
+		tell(event);
 		this.statuses.record(received);
 		try {
 			this.stages.report(received);
@@ -220,7 +241,7 @@ public class Submissions {
 	/** No article with this id is known. */
 	public static class ArticleNotFoundException extends RuntimeException {
 
-		ArticleNotFoundException(String id) {
+		public ArticleNotFoundException(String id) {
 			super("No article with id '" + id + "' is known");
 		}
 
