@@ -50,7 +50,10 @@ function showProblem(problem) {
 	for (const { field, message } of errors) {
 		const target = FIELDS.includes(field) ? field : 'form';
 		const line = $(target + '-error');
-		line.textContent = line.textContent ? line.textContent + ' ' + message : message;
+		// Field messages read on from the field's name: "Headline is missing: ...".
+		const label = target === 'form' ? null : document.querySelector(`label[for="${target}"]`)?.firstChild.textContent.trim();
+		const text = label ? `${label} ${message}` : message;
+		line.textContent = line.textContent ? line.textContent + ' ' + text : text;
 		if (target !== 'form') {
 			$(target).setAttribute('aria-invalid', 'true');
 			first ??= $(target);
@@ -108,6 +111,7 @@ function resetForm() {
 	$('note-field').hidden = true;
 	$('compose-title').textContent = 'New article';
 	$('submit-button').textContent = 'Submit';
+	$('preview').hidden = true;
 }
 
 // A dropped or chosen file is read by the same rules as a text submission.

@@ -66,14 +66,23 @@ public final class LocalPipeline implements AutoCloseable {
 						seconds(started)));
 			}
 			long started = System.nanoTime();
+			Map<Service, Integer> ports = new EnumMap<>(Service.class);
+			for (Service service : Service.values()) {
+				int port = this.options.ports().getOrDefault(service, service.defaultPort());
+				ports.put(service, (port == 0) ? freePort() : port);
+			}
 			for (Service service : Service.values()) {
 				checkNotClosing();
-				int port = this.options.ports().getOrDefault(service, service.defaultPort());
+				List<String> arguments = new ArrayList<>(this.options.serviceArguments());
+				if (service == Service.INGEST) {
+					// The desk page's enrichment preview asks enrich-service.
+					arguments.add(0,
+							"--pressline.ingest.desk.enrich-url=http://localhost:" + ports.get(Service.ENRICH));
+				}
 				this.services.put(service,
 						ServiceProcess.start(service,
 								this.options.servicesDirectory().resolve(service.artifact() + ".jar"),
-								(port == 0) ? freePort() : port, this.bootstrapServers, this.options.logDirectory(),
-								this.options.serviceArguments()));
+								ports.get(service), this.bootstrapServers, this.options.logDirectory(), arguments));
 				progress.accept("Starting " + service.artifact() + " ...");
 			}
 			for (ServiceProcess process : processes()) {

@@ -106,7 +106,10 @@ public final class PresslineLocal {
 					process.service().role());
 		}
 		System.out.println();
-		System.out.println("Submit a sample from another shell:");
+		System.out.println("Editors' desk (submit, preview tags, follow to publication): " + ingest + "/desk/");
+		System.out.println("API reference of each service: <service URL>/swagger-ui.html");
+		System.out.println();
+		System.out.println("Or submit a sample from another shell:");
 		System.out.println(
 				"  curl -i -H 'Content-Type: text/plain' --data-binary @samples/politics-coalition-budget-vote.txt "
 						+ ingest + "/api/v1/articles");

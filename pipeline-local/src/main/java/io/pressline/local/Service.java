@@ -4,7 +4,7 @@ package io.pressline.local;
 public enum Service {
 
 	INGEST("ingest-service", 8081, "-Xmx256m",
-			"editors' API: POST /api/v1/articles, GET|PUT|DELETE /api/v1/articles/{id}"),
+			"editors' desk: /desk/; API: POST /api/v1/articles, GET|PUT|DELETE /api/v1/articles/{id}"),
 
 	ENRICH("enrich-service", 8082, "-Xmx1g",
 			"enrichment of articles.submitted into articles.enriched; preview: POST /api/v1/enrichments"),

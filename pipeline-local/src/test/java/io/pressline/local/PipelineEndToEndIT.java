@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -17,8 +16,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -41,25 +39,15 @@ class PipelineEndToEndIT {
 
 	private static final Path SAMPLE = Path.of("../samples/politics-coalition-budget-vote.txt");
 
-	private static LocalPipeline pipeline;
-
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	@BeforeAll
-	static void startPipeline() {
-		LocalPipeline.Options options = new LocalPipeline.Options(0, TestKafka.bootstrapServers(), null,
-				Map.of(Service.INGEST, 0, Service.ENRICH, 0, Service.PUBLISH, 0), Path.of("target/services"),
-				Path.of("target/e2e-logs"), List.of());
-		pipeline = LocalPipeline.start(options, System.out::println);
-	}
+	private LocalPipeline pipeline;
 
-	@AfterAll
-	static void stopPipeline() {
-		if (pipeline != null) {
-			pipeline.close();
-		}
+	@BeforeEach
+	void pipeline() {
+		this.pipeline = RunningPipeline.get();
 	}
 
 	@Test
@@ -68,7 +56,7 @@ class PipelineEndToEndIT {
 		String headline = sample.lines().filter((line) -> !line.isBlank()).findFirst().orElseThrow();
 
 		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(URI.create(pipeline.url("ingest-service") + "/api/v1/articles"))
+			.send(HttpRequest.newBuilder(URI.create(this.pipeline.url("ingest-service") + "/api/v1/articles"))
 				.header("Content-Type", "text/plain; charset=utf-8")
 				.POST(HttpRequest.BodyPublishers.ofString(sample))
 				.build(), HttpResponse.BodyHandlers.ofString());
@@ -136,14 +124,14 @@ class PipelineEndToEndIT {
 			HttpResponse<String> status = send("GET", "/api/v1/articles/" + id, null);
 			assertThat(this.json.readTree(status.body()).get("stage").asString()).isEqualTo("RETRACTED");
 		});
-		HttpResponse<String> gone = this.http.send(
-				HttpRequest.newBuilder(URI.create(pipeline.url("publish-service") + "/api/v1/published/" + id)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> gone = this.http
+			.send(HttpRequest.newBuilder(URI.create(this.pipeline.url("publish-service") + "/api/v1/published/" + id))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(gone.statusCode()).isEqualTo(410);
 	}
 
 	private HttpResponse<String> send(String method, String path, String json) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(pipeline.url("ingest-service") + path));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.pipeline.url("ingest-service") + path));
 		if (json != null) {
 			request.header("Content-Type", "application/json")
 				.method(method, HttpRequest.BodyPublishers.ofString(json));

@@ -5,11 +5,15 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 
 import io.pressline.platform.status.StageReporter;
@@ -33,6 +37,20 @@ public class PlatformAutoConfiguration {
 				.configs(spec.compacted()
 						? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT) : Map.of()))
 			.toArray(NewTopic[]::new));
+	}
+
+	/**
+	 * The title and description of the service's OpenAPI document ({@code /v3/api-docs},
+	 * shown at {@code /swagger-ui.html}), from {@code spring.application.name} and
+	 * {@code pressline.api.description}.
+	 */
+	@Bean
+	OpenAPI presslineApi(Environment environment) {
+		String service = environment.getProperty("spring.application.name", "service");
+		return new OpenAPI().info(new Info().title("Pressline " + service)
+			.version(java.util.Objects.requireNonNullElse(getClass().getPackage().getImplementationVersion(),
+					"development"))
+			.description(environment.getProperty("pressline.api.description")));
 	}
 
 	@Bean

@@ -143,6 +143,16 @@ class DistributionTests {
 		assertThat(bad.statusCode()).isEqualTo(400);
 	}
 
+	@Test
+	void theServiceDescribesItsApiInOpenApiWithAnInteractivePage() throws Exception {
+		JsonNode api = this.json.readTree(get("/v3/api-docs").body());
+
+		assertThat(api.get("openapi").asString()).startsWith("3.");
+		assertThat(api.get("paths").propertyNames()).contains("/api/v1/published/{id}",
+				"/api/v1/published/by-slug/{slug}", "/api/v1/published/events", "/api/v1/webhooks/deliveries");
+		assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+	}
+
 	private void publish(ArticleSubmitted.Builder draft) throws Exception {
 		ArticleSubmitted submission = draft.build();
 		Enrichment enrichment = Enrichment.newBuilder(PublishFixtures.enrichment(submission.getSubmittedAt()))

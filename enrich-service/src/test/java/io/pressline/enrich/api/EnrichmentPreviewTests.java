@@ -88,6 +88,15 @@ class EnrichmentPreviewTests {
 		assertThat(this.json.readTree(badDate.body()).get("field").asString()).isEqualTo("date");
 	}
 
+	@Test
+	void theServiceDescribesItsApiInOpenApiWithAnInteractivePage() throws Exception {
+		JsonNode api = this.json.readTree(get("/v3/api-docs").body());
+
+		assertThat(api.get("openapi").asString()).startsWith("3.");
+		assertThat(api.get("paths").get("/api/v1/enrichments").has("post")).isTrue();
+		assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+	}
+
 	private static JsonNode entity(JsonNode enrichment, String name) {
 		for (JsonNode entity : enrichment.get("entities")) {
 			if (entity.get("name").asString().equals(name)) {
@@ -95,6 +104,11 @@ class EnrichmentPreviewTests {
 			}
 		}
 		throw new AssertionError("No entity " + name + " in " + enrichment.get("entities"));
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> post(String contentType, String body, String query) throws Exception {

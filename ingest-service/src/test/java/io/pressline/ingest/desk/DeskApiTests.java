@@ -173,6 +173,7 @@ class DeskApiTests {
 
 		JsonNode api = this.json.readTree(get("/v3/api-docs").body());
 		assertThat(api.get("openapi").asString()).startsWith("3.");
+		assertThat(api.get("info").get("title").asString()).isEqualTo("Pressline ingest-service");
 		assertThat(api.get("paths").propertyNames()).contains("/api/v1/articles", "/api/v1/articles/{id}",
 				"/api/v1/articles/{id}/versions", "/api/v1/drafts/check", "/api/v1/drafts/preview");
 		assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
