@@ -50,7 +50,7 @@ public class DeskArticles {
 			Version version = entry.version(event.getVersion());
 			boolean retraction = event.getAction() == SubmissionAction.RETRACT;
 			version.retraction = retraction;
-			version.headline = event.getHeadline();
+			version.headline = retraction ? null : event.getHeadline();
 			version.note = event.getNote();
 			version.submittedAt = event.getSubmittedAt();
 			if (version.stage == null) {
