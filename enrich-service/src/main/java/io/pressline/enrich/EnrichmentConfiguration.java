@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -34,14 +35,28 @@ class EnrichmentConfiguration {
 		return Enricher.standard();
 	}
 
+	/**
+	 * The enrichment step. With {@code pressline.enrich.engine=passthrough} it does no
+	 * language work at all (an empty enrichment), which the load harness uses to measure
+	 * what the pipeline costs without the NLP.
+	 */
 	@Bean
-	Function<Message<ArticleSubmitted>, Message<ArticleEnriched>> enrich(Enricher enricher, StageReporter stages) {
+	Function<Message<ArticleSubmitted>, Message<ArticleEnriched>> enrich(Enricher enricher, StageReporter stages,
+			@Value("${pressline.enrich.engine:nlp}") String engine) {
+		boolean passthrough = switch (engine) {
+			case "nlp" -> false;
+			case "passthrough" -> true;
+			default -> throw new IllegalArgumentException(
+					"pressline.enrich.engine must be nlp or passthrough, not '" + engine + "'");
+		};
+		if (passthrough) {
+			log.warn("Enrichment engine is passthrough: articles are published without entities or metadata");
+		}
 		return (message) -> {
 			ArticleSubmitted draft = message.getPayload();
 			if (draft.getAction() == SubmissionAction.RETRACT) {
-				// Nothing to read in a retraction: it passes straight on, in order behind
-				// the
-				// article's earlier versions.
+				// Nothing to read in a retraction: it passes straight on, in order
+				// behind the article's earlier versions.
 				log.info("Article {} v{} retraction passed on", draft.getArticleId(), draft.getVersion());
 				return StageReporter.keyed(draft.getArticleId(),
 						ArticleEnriched.newBuilder()
@@ -49,18 +64,21 @@ class EnrichmentConfiguration {
 							.setEnrichment(EnrichmentRecords.none(Instant.now()))
 							.build());
 			}
-			ArticleAnalysis analysis = enricher.enrich(
-					new ArticleText(draft.getHeadline(), draft.getBody(), draft.getLanguage()),
-					draft.getSubmittedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
-			ArticleEnriched enriched = ArticleEnriched.newBuilder()
-				.setSubmission(draft)
-				.setEnrichment(EnrichmentRecords.toAvro(analysis, Instant.now()))
-				.build();
+			ArticleEnriched.Builder enriched = ArticleEnriched.newBuilder().setSubmission(draft);
+			if (passthrough) {
+				enriched.setEnrichment(EnrichmentRecords.none(Instant.now()));
+			}
+			else {
+				ArticleAnalysis analysis = enricher.enrich(
+						new ArticleText(draft.getHeadline(), draft.getBody(), draft.getLanguage()),
+						draft.getSubmittedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+				enriched.setEnrichment(EnrichmentRecords.toAvro(analysis, Instant.now()));
+				log.info("Article {} v{} enriched: {} words, language {}", draft.getArticleId(), draft.getVersion(),
+						analysis.wordCount(), analysis.language());
+			}
 			stages.report(StageReporter.status(draft.getArticleId(), draft.getVersion(), ArticleStage.ENRICHED,
 					"enrich", draft.getSubmittedAt(), null));
-			log.info("Article {} v{} enriched: {} words, language {}", draft.getArticleId(), draft.getVersion(),
-					analysis.wordCount(), analysis.language());
-			return StageReporter.keyed(draft.getArticleId(), enriched);
+			return StageReporter.keyed(draft.getArticleId(), enriched.build());
 		};
 	}
 

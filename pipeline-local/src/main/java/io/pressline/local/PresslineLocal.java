@@ -18,6 +18,8 @@ import java.util.concurrent.CountDownLatch;
  *      [--bootstrap-servers=host:port]
  * java -jar pipeline-local/target/pipeline-local.jar watch [--from-beginning] [--pretty]
  *      [--topic=articles.published] [--bootstrap-servers=localhost:9092]
+ * java -jar pipeline-local/target/pipeline-local.jar load [--articles=1000] [--rate=0] [--words=600]
+ *      [--engine=nlp|passthrough] [--no-baseline] (see LoadHarness)
  * </pre>
  *
  * {@code run} starts Kafka in this JVM and the three services as child JVMs, prints where
@@ -37,6 +39,7 @@ public final class PresslineLocal {
 			switch (command) {
 				case "run" -> run(flags);
 				case "watch" -> watch(flags);
+				case "load" -> LoadHarness.run(flags);
 				case "help" -> usage();
 				default -> throw new IllegalArgumentException("Unknown command '" + command + "'");
 			}
@@ -130,7 +133,7 @@ public final class PresslineLocal {
 				flags.containsKey("pretty"), System.out);
 	}
 
-	private static Path servicesDirectory(Map<String, String> flags) {
+	static Path servicesDirectory(Map<String, String> flags) {
 		if (flags.containsKey("services-dir")) {
 			return Path.of(flags.get("services-dir"));
 		}
@@ -162,7 +165,7 @@ public final class PresslineLocal {
 		return flags;
 	}
 
-	private static int intFlag(Map<String, String> flags, String name, int fallback) {
+	static int intFlag(Map<String, String> flags, String name, int fallback) {
 		String value = flags.get(name);
 		if (value == null) {
 			return fallback;
@@ -179,7 +182,7 @@ public final class PresslineLocal {
 		}
 	}
 
-	private static void deleteQuietly(Path directory) {
+	static void deleteQuietly(Path directory) {
 		if (!Files.exists(directory)) {
 			return;
 		}
@@ -208,6 +211,9 @@ public final class PresslineLocal {
 				       [--bootstrap-servers=host:port]
 				  java -jar pipeline-local/target/pipeline-local.jar watch [--from-beginning] [--pretty]
 				       [--topic=articles.published] [--bootstrap-servers=localhost:9092]
+				  java -jar pipeline-local/target/pipeline-local.jar load [--articles=1000] [--rate=0 (as fast as
+				       possible) or articles/s] [--words=600] [--engine=nlp|passthrough] [--in-flight=64]
+				       [--warmup=100] [--partitions=3] [--no-baseline] [--out=.pressline/load]
 				""");
 	}
 

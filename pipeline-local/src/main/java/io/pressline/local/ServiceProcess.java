@@ -72,6 +72,11 @@ final class ServiceProcess {
 		}
 	}
 
+	/** The service's JVM, for its CPU time and memory. */
+	ProcessHandle handle() {
+		return this.process.toHandle();
+	}
+
 	Service service() {
 		return this.service;
 	}

@@ -1,0 +1,141 @@
+package io.pressline.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.HdrHistogram.Histogram;
+
+import io.pressline.kafka.local.LocalKafka;
+
+/**
+ * The load harness: {@code java -jar pipeline-local/target/pipeline-local.jar load}.
+ *
+ * <pre>
+ * load [--articles=1000] [--rate=0] [--words=600] [--engine=nlp|passthrough] [--in-flight=64]
+ *      [--warmup=100] [--partitions=3] [--no-baseline] [--out=.pressline/load] [--samples=samples]
+ * </pre>
+ *
+ * Starts a fresh in-process broker, measures the raw Kafka baseline on it (unless
+ * {@code --no-baseline}), starts the three services, warms them up, then sends
+ * {@code --articles} drafts of about {@code --words} words, as fast as the editors' API
+ * takes them ({@code --rate=0}) or at a set rate, and prints throughput, end-to-end
+ * latency percentiles, time per stage, and CPU and memory per service. The report is also
+ * written to {@code <out>/load-report.md}.
+ */
+final class LoadHarness {
+
+	private LoadHarness() {
+	}
+
+	static void run(Map<String, String> flags) {
+		int articles = PresslineLocal.intFlag(flags, "articles", 1000);
+		int words = PresslineLocal.intFlag(flags, "words", 600);
+		int inFlight = PresslineLocal.intFlag(flags, "in-flight", 64);
+		int warmup = PresslineLocal.intFlag(flags, "warmup", 100);
+		int partitions = PresslineLocal.intFlag(flags, "partitions", 3);
+		double rate = Double.parseDouble(flags.getOrDefault("rate", "0"));
+		String engine = flags.getOrDefault("engine", "nlp");
+		if (!engine.equals("nlp") && !engine.equals("passthrough")) {
+			throw new IllegalArgumentException("--engine must be nlp or passthrough");
+		}
+		if (articles < 1 || words < 1 || inFlight < 1 || rate < 0) {
+			throw new IllegalArgumentException(
+					"--articles, --words and --in-flight must be positive, --rate at least 0");
+		}
+		Path out = Path.of(flags.getOrDefault("out", ".pressline/load"));
+		LoadArticles drafts = LoadArticles.fromSamples(Path.of(flags.getOrDefault("samples", "samples")));
+		int draftBytes = drafts.draft(0, words, "news").getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+		PresslineLocal.deleteQuietly(out.resolve("kafka"));
+
+		List<LoadRun.Result> results = new ArrayList<>();
+		System.out.printf("Load run: %d articles of about %d words (%d bytes), %s, engine %s, %d partitions%n",
+				articles, words, draftBytes, (rate > 0) ? rate + " articles/s" : "as fast as possible", engine,
+				partitions);
+		try (LocalKafka kafka = LocalKafka.builder().port(0).dataDirectory(out.resolve("kafka")).start()) {
+			if (!flags.containsKey("no-baseline")) {
+				results.add(RawKafkaBaseline.measure(kafka.bootstrapServers(), articles, draftBytes, partitions));
+			}
+			Map<Service, Integer> ports = new EnumMap<>(Service.class);
+			for (Service service : Service.values()) {
+				ports.put(service, 0);
+			}
+			LocalPipeline.Options options = new LocalPipeline.Options(0, kafka.bootstrapServers(), null, ports,
+					PresslineLocal.servicesDirectory(flags), out.resolve("logs"),
+					List.of("--pressline.enrich.engine=" + engine, "--pressline.topics.partitions=" + partitions,
+							"--logging.level.io.pressline=WARN"));
+			try (LocalPipeline pipeline = LocalPipeline.start(options, (line) -> System.out.println("  " + line));
+					LoadRun run = new LoadRun(pipeline)) {
+				if (warmup > 0) {
+					run.measure("warm-up", drafts, 1_000_000, warmup, words, 0, inFlight);
+				}
+				results.add(run.measure("pipeline (" + engine + ")", drafts, 0, articles, words, rate, inFlight));
+			}
+		}
+		String report = report(results, articles, words, draftBytes, rate, engine, partitions);
+		System.out.println();
+		System.out.println(report);
+		try {
+			Files.createDirectories(out);
+			Files.writeString(out.resolve("load-report.md"), report);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		System.out.println("Report written to " + out.resolve("load-report.md"));
+	}
+
+	static String report(List<LoadRun.Result> results, int articles, int words, int draftBytes, double rate,
+			String engine, int partitions) {
+		StringBuilder text = new StringBuilder();
+		text.append(String.format(Locale.ROOT,
+				"Load run of %s: %d articles of about %d words (%d bytes), %s, "
+						+ "engine %s, %d partitions; %d cores, Java %s%n%n",
+				ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), articles, words, draftBytes,
+				(rate > 0) ? rate + " articles/s offered" : "as fast as possible", engine, partitions,
+				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+		text.append("| run | published | articles/s | p50 ms | p95 ms | p99 ms | max ms | refused | duplicates |\n");
+		text.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+		for (LoadRun.Result result : results) {
+			text.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %d |%n",
+					result.label(), result.published(), result.throughput(), result.latencyMs(50), result.latencyMs(95),
+					result.latencyMs(99), result.latency().getMaxValue() / 1000.0, result.refused(),
+					result.duplicates()));
+		}
+		if (results.size() == 2) {
+			text.append(String.format(Locale.ROOT, "%nPipeline / raw Kafka throughput: %.2f%n",
+					results.get(1).throughput() / results.get(0).throughput()));
+		}
+		for (LoadRun.Result result : results) {
+			if (result.stages().isEmpty()) {
+				continue;
+			}
+			text.append(String.format(
+					"%nTime per stage, %s (ms; ingest from due time to RECEIVED, enrich to "
+							+ "ENRICHED, publish to PUBLISHED, delivery to the downstream consumer):%n%n",
+					result.label()));
+			text.append("| stage | p50 | p95 | p99 | max |\n| --- | ---: | ---: | ---: | ---: |\n");
+			for (Map.Entry<String, Histogram> stage : result.stages().entrySet()) {
+				Histogram h = stage.getValue();
+				text.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d |%n", stage.getKey(),
+						h.getValueAtPercentile(50), h.getValueAtPercentile(95), h.getValueAtPercentile(99),
+						h.getMaxValue()));
+			}
+			text.append("\n| service | CPU (cores, average) | resident MiB | heap used MiB |\n");
+			text.append("| --- | ---: | ---: | ---: |\n");
+			result.resources()
+				.forEach((service, r) -> text.append(String.format(Locale.ROOT, "| %s | %.2f | %.0f | %.0f |%n",
+						service, r.cores(), r.residentMb(), r.heapMb())));
+		}
+		return text.toString();
+	}
+
+}

@@ -1,0 +1,286 @@
+package io.pressline.local;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.Histogram;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.pressline.event.ArticleStatus;
+import io.pressline.event.serde.AvroEventDeserializer;
+
+/**
+ * One measured run through the whole pipeline: drafts posted to the editors' API (as fast
+ * as the API takes them, or at a set rate), and the published events read by a plain
+ * downstream consumer. Latency runs from the moment a draft was due to be sent (so a
+ * harness that falls behind its rate does not hide the delay) to the moment the consumer
+ * holds its published event. The stages' own reports on {@code articles.status} split it
+ * into ingest, enrich, publish and delivery.
+ */
+final class LoadRun implements AutoCloseable {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final LocalPipeline pipeline;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	/** Article id → when it was due to be sent (nanoTime, and wall clock millis). */
+	private final Map<String, long[]> sent = new ConcurrentHashMap<>();
+
+	/** Article id → when the downstream consumer got it (nanoTime, wall clock millis). */
+	private final Map<String, long[]> received = new ConcurrentHashMap<>();
+
+	/** Article id → stage → when the stage reported it (wall clock millis). */
+	private final Map<String, Map<String, Long>> stages = new ConcurrentHashMap<>();
+
+	private final AtomicLong duplicates = new AtomicLong();
+
+	private final AtomicBoolean running = new AtomicBoolean(true);
+
+	private final List<Thread> readers = new ArrayList<>();
+
+	LoadRun(LocalPipeline pipeline) {
+		this.pipeline = pipeline;
+		this.readers.add(reader("articles.published", new ByteArrayDeserializer(), (record) -> {
+			long[] now = { System.nanoTime(), System.currentTimeMillis() };
+			if (this.received.putIfAbsent(record.key(), now) != null) {
+				this.duplicates.incrementAndGet();
+			}
+		}));
+		this.readers.add(reader("articles.status", new AvroEventDeserializer(), (record) -> {
+			if (record.value() instanceof ArticleStatus status) {
+				this.stages.computeIfAbsent(status.getArticleId(), (id) -> new ConcurrentHashMap<>())
+					.putIfAbsent(status.getStage().name(), status.getOccurredAt().toEpochMilli());
+			}
+		}));
+	}
+
+	/**
+	 * Sends {@code count} drafts and waits until each is published.
+	 * @param rate articles per second, or 0 for as fast as the API answers
+	 * @param inFlight most requests awaiting an answer at once
+	 */
+	Result measure(String label, LoadArticles articles, int first, int count, int words, double rate, int inFlight) {
+		URI submit = URI.create(this.pipeline.url("ingest-service") + "/api/v1/articles");
+		Semaphore window = new Semaphore(inFlight);
+		AtomicLong accepted = new AtomicLong();
+		AtomicLong refused = new AtomicLong();
+		List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+		Map<ServiceProcess, Duration> cpuBefore = cpuTimes();
+		long start = System.nanoTime();
+		long wallStart = System.currentTimeMillis();
+		try (LoadProgress progress = new LoadProgress(System.out, label, count, accepted::get,
+				() -> countReceived(ids))) {
+			for (int i = 0; i < count; i++) {
+				long due = (rate > 0) ? start + (long) (i * 1e9 / rate) : System.nanoTime();
+				while (rate > 0 && System.nanoTime() < due) {
+					LockSupport.parkNanos(due - System.nanoTime());
+				}
+				window.acquireUninterruptibly();
+				long[] dueAt = { (rate > 0) ? due : System.nanoTime(),
+						wallStart + (((rate > 0) ? due : System.nanoTime()) - start) / 1_000_000 };
+				HttpRequest request = HttpRequest.newBuilder(submit)
+					.header("Content-Type", "application/json")
+					.timeout(Duration.ofSeconds(30))
+					.POST(HttpRequest.BodyPublishers.ofString(articles.draft(first + i, words, "news")))
+					.build();
+				this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+					window.release();
+					if (error != null || response.statusCode() != 202) {
+						refused.incrementAndGet();
+						return;
+					}
+					String id = json.readTree(response.body()).get("id").asString();
+					this.sent.put(id, dueAt);
+					ids.add(id);
+					accepted.incrementAndGet();
+				});
+			}
+			awaitPublished(ids, accepted, refused, count);
+		}
+		long end = System.nanoTime();
+		return result(label, ids, refused.get(), start, end, cpuBefore);
+	}
+
+	private long countReceived(List<String> ids) {
+		synchronized (ids) {
+			return ids.stream().filter(this.received::containsKey).count();
+		}
+	}
+
+	private void awaitPublished(List<String> ids, AtomicLong accepted, AtomicLong refused, int count) {
+		long lastProgress = System.nanoTime();
+		long done = -1;
+		while (true) {
+			long now = countReceived(ids);
+			if (accepted.get() + refused.get() == count && now == accepted.get()) {
+				return;
+			}
+			if (now != done) {
+				done = now;
+				lastProgress = System.nanoTime();
+			}
+			else if (System.nanoTime() - lastProgress > Duration.ofSeconds(60).toNanos()) {
+				throw new IllegalStateException(
+						"Nothing was published for 60 s; " + now + " of " + accepted.get() + " arrived");
+			}
+			LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+		}
+	}
+
+	private Result result(String label, List<String> ids, long refused, long start, long end,
+			Map<ServiceProcess, Duration> cpuBefore) {
+		Histogram latency = new Histogram(Duration.ofMinutes(10).toMillis() * 1000, 3);
+		Map<String, Histogram> stageTimes = new LinkedHashMap<>();
+		for (String stage : List.of("ingest", "enrich", "publish", "delivery")) {
+			stageTimes.put(stage, new Histogram(Duration.ofMinutes(10).toMillis(), 3));
+		}
+		long firstDue = Long.MAX_VALUE;
+		long lastReceived = Long.MIN_VALUE;
+		synchronized (ids) {
+			for (String id : ids) {
+				long[] due = this.sent.get(id);
+				long[] got = this.received.get(id);
+				latency.recordValue(Math.max(0, (got[0] - due[0]) / 1000));
+				firstDue = Math.min(firstDue, due[0]);
+				lastReceived = Math.max(lastReceived, got[0]);
+				Map<String, Long> reported = this.stages.getOrDefault(id, Map.of());
+				Long receivedAt = reported.get("RECEIVED");
+				Long enrichedAt = reported.get("ENRICHED");
+				Long publishedAt = reported.get("PUBLISHED");
+				if (receivedAt != null && enrichedAt != null && publishedAt != null) {
+					stageTimes.get("ingest").recordValue(Math.max(0, receivedAt - due[1]));
+					stageTimes.get("enrich").recordValue(Math.max(0, enrichedAt - receivedAt));
+					stageTimes.get("publish").recordValue(Math.max(0, publishedAt - enrichedAt));
+					stageTimes.get("delivery").recordValue(Math.max(0, got[1] - publishedAt));
+				}
+			}
+		}
+		double seconds = (lastReceived - firstDue) / 1e9;
+		Map<String, Resources> resources = new LinkedHashMap<>();
+		for (ServiceProcess process : this.pipeline.processes()) {
+			Duration cpu = process.handle()
+				.info()
+				.totalCpuDuration()
+				.orElse(Duration.ZERO)
+				.minus(cpuBefore.getOrDefault(process, Duration.ZERO));
+			resources.put(process.service().artifact(), new Resources(cpu.toMillis() / 1000.0 / ((end - start) / 1e9),
+					residentMegabytes(process.handle().pid()), heapMegabytes(process.url())));
+		}
+		return new Result(label, ids.size(), refused, this.duplicates.get(), ids.size() / seconds, latency, stageTimes,
+				resources);
+	}
+
+	private Map<ServiceProcess, Duration> cpuTimes() {
+		Map<ServiceProcess, Duration> times = new LinkedHashMap<>();
+		for (ServiceProcess process : this.pipeline.processes()) {
+			times.put(process, process.handle().info().totalCpuDuration().orElse(Duration.ZERO));
+		}
+		return times;
+	}
+
+	private static double residentMegabytes(long pid) {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+				if (line.startsWith("VmRSS:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+				}
+			}
+		}
+		catch (java.io.IOException | NumberFormatException ex) {
+			// Not Linux, or the process is gone: unknown.
+		}
+		return Double.NaN;
+	}
+
+	private double heapMegabytes(String serviceUrl) {
+		try {
+			HttpResponse<String> response = this.http
+				.send(HttpRequest.newBuilder(URI.create(serviceUrl + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			JsonNode measurements = json.readTree(response.body()).get("measurements");
+			return measurements.get(0).get("value").asDouble() / (1024 * 1024);
+		}
+		catch (Exception ex) {
+			return Double.NaN;
+		}
+	}
+
+	private <V> Thread reader(String topic, org.apache.kafka.common.serialization.Deserializer<V> values,
+			java.util.function.Consumer<ConsumerRecord<String, V>> onRecord) {
+		Properties properties = new Properties();
+		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.pipeline.bootstrapServers());
+		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "load-harness-" + topic + "-" + System.nanoTime());
+		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+		KafkaConsumer<String, V> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), values);
+		consumer.subscribe(List.of(topic));
+		// Joined before any draft is sent, so the first published events are not missed.
+		while (consumer.assignment().isEmpty()) {
+			consumer.poll(Duration.ofMillis(100));
+		}
+		consumer.assignment().forEach((partition) -> consumer.position(partition));
+		Thread thread = new Thread(() -> {
+			try (consumer) {
+				while (this.running.get()) {
+					consumer.poll(Duration.ofMillis(50)).forEach(onRecord);
+				}
+			}
+		}, "load-reader-" + topic);
+		thread.setDaemon(true);
+		thread.start();
+		return thread;
+	}
+
+	@Override
+	public void close() {
+		this.running.set(false);
+		for (Thread reader : this.readers) {
+			try {
+				reader.join(5000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/** CPU in cores used on average, resident memory and heap in MiB at the end. */
+	record Resources(double cores, double residentMb, double heapMb) {
+	}
+
+	/** What one run measured; latencies in microseconds, stage times in milliseconds. */
+	record Result(String label, long published, long refused, long duplicates, double throughput, Histogram latency,
+			Map<String, Histogram> stages, Map<String, Resources> resources) {
+
+		/** A latency percentile in milliseconds. */
+		double latencyMs(double percentile) {
+			return this.latency.getValueAtPercentile(percentile) / 1000.0;
+		}
+
+	}
+
+}
