@@ -20,16 +20,21 @@ import io.pressline.kafka.local.LocalKafka;
  * The load harness: {@code java -jar pipeline-local/target/pipeline-local.jar load}.
  *
  * <pre>
- * load [--articles=1000] [--rate=0] [--words=600] [--engine=nlp|passthrough] [--in-flight=64]
- *      [--warmup=100] [--partitions=3] [--no-baseline] [--out=.pressline/load] [--samples=samples]
+ * load [--articles=1000] [--rate=0 | --rates=50,100,200] [--words=600] [--engine=nlp|passthrough]
+ *      [--in-flight=64] [--warmup=100] [--partitions=3] [--enrich-threads=1]
+ *      [--no-baseline | --no-kafka-baseline] [--baseline-records=20000] [--out=.pressline/load]
+ *      [--samples=samples]
  * </pre>
  *
- * Starts a fresh in-process broker, measures the raw Kafka baseline on it (unless
- * {@code --no-baseline}), starts the three services, warms them up, then sends
- * {@code --articles} drafts of about {@code --words} words, as fast as the editors' API
- * takes them ({@code --rate=0}) or at a set rate, and prints throughput, end-to-end
- * latency percentiles, time per stage, and CPU and memory per service. The report is also
- * written to {@code <out>/load-report.md}.
+ * Starts a fresh in-process broker, measures the raw Kafka baseline on it and, with the
+ * NLP engine, the engine alone on the same drafts (unless {@code --no-baseline}), starts
+ * the three services, warms them up, then sends {@code --articles} drafts of about
+ * {@code --words} words, as fast as the editors' API takes them ({@code --rate=0}) or at
+ * a set rate, and prints throughput, end-to-end latency percentiles, time per stage, and
+ * CPU and memory per service. With {@code --rates} it runs {@code --articles} drafts at
+ * each rate in turn and draws latency against offered rate
+ * ({@code <out>/latency-vs-rate.svg}). The report is also written to
+ * {@code <out>/load-report.md}.
  */
 final class LoadHarness {
 
@@ -43,6 +48,8 @@ final class LoadHarness {
 		int warmup = PresslineLocal.intFlag(flags, "warmup", 100);
 		int partitions = PresslineLocal.intFlag(flags, "partitions", 3);
 		double rate = Double.parseDouble(flags.getOrDefault("rate", "0"));
+		List<Double> rates = flags.containsKey("rates")
+				? java.util.Arrays.stream(flags.get("rates").split(",")).map(Double::parseDouble).toList() : List.of();
 		String engine = flags.getOrDefault("engine", "nlp");
 		if (!engine.equals("nlp") && !engine.equals("passthrough")) {
 			throw new IllegalArgumentException("--engine must be nlp or passthrough");
@@ -57,12 +64,20 @@ final class LoadHarness {
 		PresslineLocal.deleteQuietly(out.resolve("kafka"));
 
 		List<LoadRun.Result> results = new ArrayList<>();
+		double engineRate = Double.NaN;
 		System.out.printf("Load run: %d articles of about %d words (%d bytes), %s, engine %s, %d partitions%n",
 				articles, words, draftBytes, (rate > 0) ? rate + " articles/s" : "as fast as possible", engine,
 				partitions);
 		try (LocalKafka kafka = LocalKafka.builder().port(0).dataDirectory(out.resolve("kafka")).start()) {
-			if (!flags.containsKey("no-baseline")) {
-				results.add(RawKafkaBaseline.measure(kafka.bootstrapServers(), articles, draftBytes, partitions));
+			if (!flags.containsKey("no-baseline") && !flags.containsKey("no-kafka-baseline")) {
+				// At least 20,000 records: fewer are over before the copiers reach full
+				// speed.
+				int records = PresslineLocal.intFlag(flags, "baseline-records", Math.max(articles, 20_000));
+				results.add(RawKafkaBaseline.measure(kafka.bootstrapServers(), records, draftBytes, partitions));
+			}
+			if (engine.equals("nlp") && !flags.containsKey("no-baseline")) {
+				engineRate = EngineBaseline.measure(PresslineLocal.servicesDirectory(flags), out, drafts,
+						Math.min(articles, 300), words);
 			}
 			Map<Service, Integer> ports = new EnumMap<>(Service.class);
 			for (Service service : Service.values()) {
@@ -70,22 +85,54 @@ final class LoadHarness {
 			}
 			LocalPipeline.Options options = new LocalPipeline.Options(0, kafka.bootstrapServers(), null, ports,
 					PresslineLocal.servicesDirectory(flags), out.resolve("logs"),
-					List.of("--pressline.enrich.engine=" + engine, "--pressline.topics.partitions=" + partitions,
-							"--logging.level.io.pressline=WARN"));
+					serviceArguments(flags, engine, partitions));
 			try (LocalPipeline pipeline = LocalPipeline.start(options, (line) -> System.out.println("  " + line));
 					LoadRun run = new LoadRun(pipeline)) {
 				if (warmup > 0) {
 					run.measure("warm-up", drafts, 1_000_000, warmup, words, 0, inFlight);
 				}
-				results.add(run.measure("pipeline (" + engine + ")", drafts, 0, articles, words, rate, inFlight));
+				if (rates.isEmpty()) {
+					results.add(run.measure("pipeline (" + engine + ")", drafts, 0, articles, words, rate, inFlight));
+				}
+				else {
+					int first = 0;
+					for (double offered : rates) {
+						results.add(run.measure(String.format(Locale.ROOT, "%s at %.0f/s", engine, offered), drafts,
+								first, articles, words, offered, inFlight));
+						first += articles;
+					}
+				}
 			}
 		}
-		String report = report(results, articles, words, draftBytes, rate, engine, partitions);
+		String mode = !rates.isEmpty() ? "at offered rates of " + flags.get("rates") + " articles/s"
+				: (rate > 0) ? rate + " articles/s offered" : "as fast as possible";
+		String report = report(results, articles, words, draftBytes, mode, engine, partitions);
+		if (!Double.isNaN(engineRate)) {
+			LoadRun.Result pipelineRun = results.get(results.size() - 1);
+			report += String.format(Locale.ROOT,
+					"%nEnrichment engine alone, one thread, same drafts: %.1f articles/s. Pipeline / engine alone: "
+							+ "%.2f%n",
+					engineRate, pipelineRun.throughput() / engineRate);
+		}
 		System.out.println();
 		System.out.println(report);
 		try {
 			Files.createDirectories(out);
 			Files.writeString(out.resolve("load-report.md"), report);
+			if (!rates.isEmpty()) {
+				List<LatencyPlot.Point> points = results.stream()
+					.filter((r) -> !r.stages().isEmpty())
+					.map((r) -> new LatencyPlot.Point(
+							Double.parseDouble(r.label().replaceAll(".* at ([0-9.]+)/s", "$1")), r.throughput(),
+							r.latencyMs(50), r.latencyMs(95), r.latencyMs(99)))
+					.toList();
+				Path plot = out.resolve("latency-vs-rate.svg");
+				Files.writeString(plot,
+						LatencyPlot.svg(String.format(Locale.ROOT,
+								"End-to-end latency against offered rate: %s, %d words, %d cores", engine, words,
+								Runtime.getRuntime().availableProcessors()), points));
+				System.out.println("Plot written to " + plot);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -93,15 +140,26 @@ final class LoadHarness {
 		System.out.println("Report written to " + out.resolve("load-report.md"));
 	}
 
-	static String report(List<LoadRun.Result> results, int articles, int words, int draftBytes, double rate,
+	private static List<String> serviceArguments(Map<String, String> flags, String engine, int partitions) {
+		List<String> arguments = new ArrayList<>(List.of("--pressline.enrich.engine=" + engine,
+				"--pressline.topics.partitions=" + partitions, "--logging.level.io.pressline=WARN"));
+		int enrichThreads = PresslineLocal.intFlag(flags, "enrich-threads", 1);
+		if (enrichThreads > 1) {
+			// Only enrich-service has this binding; the other services ignore the
+			// setting.
+			arguments.add("--spring.cloud.stream.bindings.enrich-in-0.consumer.concurrency=" + enrichThreads);
+		}
+		return arguments;
+	}
+
+	static String report(List<LoadRun.Result> results, int articles, int words, int draftBytes, String mode,
 			String engine, int partitions) {
 		StringBuilder text = new StringBuilder();
 		text.append(String.format(Locale.ROOT,
 				"Load run of %s: %d articles of about %d words (%d bytes), %s, "
 						+ "engine %s, %d partitions; %d cores, Java %s%n%n",
-				ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), articles, words, draftBytes,
-				(rate > 0) ? rate + " articles/s offered" : "as fast as possible", engine, partitions,
-				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+				ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), articles, words, draftBytes, mode,
+				engine, partitions, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
 		text.append("| run | published | articles/s | p50 ms | p95 ms | p99 ms | max ms | refused | duplicates |\n");
 		text.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 		for (LoadRun.Result result : results) {
@@ -110,7 +168,7 @@ final class LoadHarness {
 					result.latencyMs(99), result.latency().getMaxValue() / 1000.0, result.refused(),
 					result.duplicates()));
 		}
-		if (results.size() == 2) {
+		if (results.size() == 2 && engine.equals("passthrough")) {
 			text.append(String.format(Locale.ROOT, "%nPipeline / raw Kafka throughput: %.2f%n",
 					results.get(1).throughput() / results.get(0).throughput()));
 		}

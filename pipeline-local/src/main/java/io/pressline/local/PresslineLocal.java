@@ -204,17 +204,18 @@ public final class PresslineLocal {
 	}
 
 	private static void usage() {
-		System.err.println("""
-				Usage:
-				  java -jar pipeline-local/target/pipeline-local.jar [run] [--kafka-port=9092] [--ingest-port=8081]
-				       [--enrich-port=8082] [--publish-port=8083] [--data-dir=.pressline/kafka] [--fresh]
-				       [--bootstrap-servers=host:port]
-				  java -jar pipeline-local/target/pipeline-local.jar watch [--from-beginning] [--pretty]
-				       [--topic=articles.published] [--bootstrap-servers=localhost:9092]
-				  java -jar pipeline-local/target/pipeline-local.jar load [--articles=1000] [--rate=0 (as fast as
-				       possible) or articles/s] [--words=600] [--engine=nlp|passthrough] [--in-flight=64]
-				       [--warmup=100] [--partitions=3] [--no-baseline] [--out=.pressline/load]
-				""");
+		System.err.println(
+				"""
+						Usage:
+						  java -jar pipeline-local/target/pipeline-local.jar [run] [--kafka-port=9092] [--ingest-port=8081]
+						       [--enrich-port=8082] [--publish-port=8083] [--data-dir=.pressline/kafka] [--fresh]
+						       [--bootstrap-servers=host:port]
+						  java -jar pipeline-local/target/pipeline-local.jar watch [--from-beginning] [--pretty]
+						       [--topic=articles.published] [--bootstrap-servers=localhost:9092]
+						  java -jar pipeline-local/target/pipeline-local.jar load [--articles=1000] [--rate=0 (as fast as
+						       possible) or articles/s | --rates=50,100,200] [--words=600] [--engine=nlp|passthrough] [--in-flight=64]
+						       [--warmup=100] [--partitions=3] [--no-baseline] [--out=.pressline/load]
+						""");
 	}
 
 }

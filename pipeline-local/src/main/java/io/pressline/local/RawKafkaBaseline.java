@@ -137,6 +137,8 @@ final class RawKafkaBaseline {
 		Properties properties = new Properties();
 		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 		properties.put(ProducerConfig.ACKS_CONFIG, "all");
+		properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+		properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
 		return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
 	}
 

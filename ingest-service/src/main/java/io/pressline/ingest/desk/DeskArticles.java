@@ -3,6 +3,7 @@ package io.pressline.ingest.desk;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ public class DeskArticles {
 
 	private final int capacity;
 
-	private final Map<String, Entry> articles = new LinkedHashMap<>(16, 0.75f, false);
+	/** In order of activity, the least recently active first. */
+	private final Map<String, Entry> articles = new LinkedHashMap<>();
 
 	private final List<Consumer<DeskArticle>> listeners = new CopyOnWriteArrayList<>();
 
@@ -122,18 +124,22 @@ public class DeskArticles {
 		return () -> this.listeners.remove(listener);
 	}
 
+	/** The article's entry, moved to the end of the order: the most recently active. */
 	private Entry entry(String id) {
-		return this.articles.computeIfAbsent(id, (key) -> new Entry());
+		Entry entry = this.articles.remove(id);
+		if (entry == null) {
+			entry = new Entry();
+		}
+		this.articles.put(id, entry);
+		return entry;
 	}
 
+	/** Drops the least recently active articles, first in the order. */
 	private void evict() {
+		Iterator<String> oldest = this.articles.keySet().iterator();
 		while (this.articles.size() > this.capacity) {
-			String oldest = this.articles.entrySet()
-				.stream()
-				.min(Comparator.comparing((Map.Entry<String, Entry> e) -> e.getValue().touched))
-				.orElseThrow()
-				.getKey();
-			this.articles.remove(oldest);
+			oldest.next();
+			oldest.remove();
 		}
 	}
 

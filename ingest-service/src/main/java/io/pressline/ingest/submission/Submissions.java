@@ -76,7 +76,7 @@ public class Submissions {
 	 * @throws PipelineUnavailableException when Kafka did not take the draft
 	 */
 	IdempotencyKeys.Outcome submitNew(Draft draft, String idempotencyKey, String submittedBy) {
-		return once(idempotencyKey, fingerprint(NEW, draft), () -> send(UUID.randomUUID().toString(), 1,
+		return once(idempotencyKey, () -> fingerprint(NEW, draft), () -> send(UUID.randomUUID().toString(), 1,
 				SubmissionAction.PUBLISH, draft, idempotencyKey, submittedBy));
 	}
 
@@ -87,7 +87,7 @@ public class Submissions {
 	 * @throws ArticleRetractedException when the article was retracted
 	 */
 	IdempotencyKeys.Outcome submitVersion(String id, Draft draft, String idempotencyKey, String submittedBy) {
-		return once(idempotencyKey, fingerprint(id, draft), () -> {
+		return once(idempotencyKey, () -> fingerprint(id, draft), () -> {
 			synchronized (this.versions) {
 				return send(id, nextVersion(id), SubmissionAction.PUBLISH, draft, idempotencyKey, submittedBy);
 			}
@@ -102,19 +102,20 @@ public class Submissions {
 	 */
 	IdempotencyKeys.Outcome retract(String id, String reason, String idempotencyKey, String submittedBy) {
 		Draft retraction = new Draft("", "", null, null, null, null, false, reason);
-		return once(idempotencyKey, fingerprint(RETRACT + id, retraction), () -> {
+		return once(idempotencyKey, () -> fingerprint(RETRACT + id, retraction), () -> {
 			synchronized (this.versions) {
 				return send(id, nextVersion(id), SubmissionAction.RETRACT, retraction, idempotencyKey, submittedBy);
 			}
 		});
 	}
 
-	private IdempotencyKeys.Outcome once(String idempotencyKey, String fingerprint,
+	/** The fingerprint is only worked out when there is a key to hold it against. */
+	private IdempotencyKeys.Outcome once(String idempotencyKey, Supplier<String> fingerprint,
 			Supplier<SubmittedVersion> submission) {
 		if (idempotencyKey == null) {
 			return new IdempotencyKeys.Outcome(submission.get(), false);
 		}
-		return this.keys.once(idempotencyKey, fingerprint, submission);
+		return this.keys.once(idempotencyKey, fingerprint.get(), submission);
 	}
 
 	private int nextVersion(String id) {

@@ -134,14 +134,42 @@ public final class DraftRules {
 
 	/**
 	 * Unix line ends, no trailing spaces on lines, at most one empty line between
-	 * paragraphs.
+	 * paragraphs. One pass over the text: the submission path runs it on every body, and
+	 * regular expressions made it a fifth of ingest's CPU time under load.
 	 */
-	private static String normaliseBody(String body) {
+	static String normaliseBody(String body) {
 		String text = trimToNull(body);
 		if (text == null) {
 			return null;
 		}
-		return text.replaceAll("[ \\t\\u00A0]+\\n", "\n").replaceAll("\\n{3,}", "\n\n");
+		StringBuilder out = new StringBuilder(text.length());
+		int blanks = 0;
+		int newlines = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == ' ' || c == '\t' || c == '\u00A0') {
+				blanks++;
+			}
+			else if (c == '\n') {
+				// Spaces before a line end go; so do empty lines beyond the first.
+				blanks = 0;
+				newlines++;
+			}
+			else {
+				out.append("\n\n", 0, Math.min(newlines, 2));
+				newlines = 0;
+				if (blanks > 0) {
+					out.append(text, i - blanks, i);
+					blanks = 0;
+				}
+				out.append(c);
+			}
+		}
+		if (blanks > 0) {
+			// A no-break space survives strip(): keep it as the expressions would.
+			out.append("\n\n", 0, Math.min(newlines, 2)).append(text, text.length() - blanks, text.length());
+		}
+		return out.toString();
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.pressline.platform.draft;
 
 import java.time.Instant;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,6 +98,26 @@ class DraftRulesTests {
 	void countsCharactersOutsideTheBasicPlaneAsFourBytes() {
 		assertThat(Utf8.length("📰")).isEqualTo(4);
 		assertThat(Utf8.length("a€")).isEqualTo(4);
+	}
+
+	@Test
+	void bodiesAreNormalisedLikeTheRuleSaysWhateverMixOfSpacesAndLineEndsTheyHold() {
+		// The rule in its plainest form, as two regular expressions, against the one-pass
+		// version the service runs, on many random mixes of the characters that matter.
+		Random random = new Random(20261125);
+		String alphabet = "ab \t\u00A0\n\r";
+		for (int run = 0; run < 20_000; run++) {
+			StringBuilder body = new StringBuilder();
+			int length = random.nextInt(24);
+			for (int i = 0; i < length; i++) {
+				body.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			String text = body.toString().replace("\r\n", "\n").replace('\r', '\n').strip();
+			String expected = text.isEmpty() ? null
+					: text.replaceAll("[ \\t\\u00A0]+\\n", "\n").replaceAll("\\n{3,}", "\n\n");
+			assertThat(DraftRules.normaliseBody(body.toString())).as("body %s", body.toString().translateEscapes())
+				.isEqualTo(expected);
+		}
 	}
 
 }
