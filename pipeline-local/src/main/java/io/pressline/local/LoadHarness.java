@@ -21,7 +21,7 @@ import io.pressline.kafka.local.LocalKafka;
  *
  * <pre>
  * load [--articles=1000] [--rate=0 | --rates=50,100,200] [--words=600] [--engine=nlp|passthrough]
- *      [--in-flight=64] [--warmup=100] [--partitions=3] [--enrich-threads=1]
+ *      [--in-flight=64] [--warmup=100] [--partitions=3] [--enrich-instances=1] [--enrich-threads=1]
  *      [--no-baseline | --no-kafka-baseline] [--baseline-records=20000] [--out=.pressline/load]
  *      [--samples=samples]
  * </pre>
@@ -86,26 +86,20 @@ final class LoadHarness {
 			LocalPipeline.Options options = new LocalPipeline.Options(0, kafka.bootstrapServers(), null, ports,
 					PresslineLocal.servicesDirectory(flags), out.resolve("logs"),
 					serviceArguments(flags, engine, partitions));
-			try (LocalPipeline pipeline = LocalPipeline.start(options, (line) -> System.out.println("  " + line));
-					LoadRun run = new LoadRun(pipeline)) {
-				if (warmup > 0) {
-					run.measure("warm-up", drafts, 1_000_000, warmup, words, 0, inFlight);
+			try (LocalPipeline pipeline = LocalPipeline.start(options, (line) -> System.out.println("  " + line))) {
+				int enrichInstances = PresslineLocal.intFlag(flags, "enrich-instances", 1);
+				for (int instance = 2; instance <= enrichInstances; instance++) {
+					ServiceProcess extra = pipeline.addInstance(Service.ENRICH, List.of());
+					System.out.println("  " + extra.name() + " is ready at " + extra.url());
 				}
-				if (rates.isEmpty()) {
-					results.add(run.measure("pipeline (" + engine + ")", drafts, 0, articles, words, rate, inFlight));
-				}
-				else {
-					int first = 0;
-					for (double offered : rates) {
-						results.add(run.measure(String.format(Locale.ROOT, "%s at %.0f/s", engine, offered), drafts,
-								first, articles, words, offered, inFlight));
-						first += articles;
-					}
-				}
+				measureAll(pipeline, results, drafts, flags, rates, articles, words, rate, inFlight, warmup, engine);
 			}
 		}
 		String mode = !rates.isEmpty() ? "at offered rates of " + flags.get("rates") + " articles/s"
 				: (rate > 0) ? rate + " articles/s offered" : "as fast as possible";
+		mode += String.format(Locale.ROOT, ", enrich-service x%d with %d listener thread(s) each",
+				PresslineLocal.intFlag(flags, "enrich-instances", 1),
+				PresslineLocal.intFlag(flags, "enrich-threads", 1));
 		String report = report(results, articles, words, draftBytes, mode, engine, partitions);
 		if (!Double.isNaN(engineRate)) {
 			LoadRun.Result pipelineRun = results.get(results.size() - 1);
@@ -138,6 +132,27 @@ final class LoadHarness {
 			throw new UncheckedIOException(ex);
 		}
 		System.out.println("Report written to " + out.resolve("load-report.md"));
+	}
+
+	private static void measureAll(LocalPipeline pipeline, List<LoadRun.Result> results, LoadArticles drafts,
+			Map<String, String> flags, List<Double> rates, int articles, int words, double rate, int inFlight,
+			int warmup, String engine) {
+		try (LoadRun run = new LoadRun(pipeline)) {
+			if (warmup > 0) {
+				run.measure("warm-up", drafts, 1_000_000, warmup, words, 0, inFlight);
+			}
+			if (rates.isEmpty()) {
+				results.add(run.measure("pipeline (" + engine + ")", drafts, 0, articles, words, rate, inFlight));
+			}
+			else {
+				int first = 0;
+				for (double offered : rates) {
+					results.add(run.measure(String.format(Locale.ROOT, "%s at %.0f/s", engine, offered), drafts, first,
+							articles, words, offered, inFlight));
+					first += articles;
+				}
+			}
+		}
 	}
 
 	private static List<String> serviceArguments(Map<String, String> flags, String engine, int partitions) {

@@ -187,7 +187,7 @@ final class LoadRun implements AutoCloseable {
 				.totalCpuDuration()
 				.orElse(Duration.ZERO)
 				.minus(cpuBefore.getOrDefault(process, Duration.ZERO));
-			resources.put(process.service().artifact(), new Resources(cpu.toMillis() / 1000.0 / ((end - start) / 1e9),
+			resources.put(process.name(), new Resources(cpu.toMillis() / 1000.0 / ((end - start) / 1e9),
 					residentMegabytes(process.handle().pid()), heapMegabytes(process.url())));
 		}
 		return new Result(label, ids.size(), refused, this.duplicates.get(), ids.size() / seconds, latency, stageTimes,

@@ -30,6 +30,8 @@ public final class LocalPipeline implements AutoCloseable {
 
 	private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
 
+	private final List<ServiceProcess> extraInstances = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	private volatile LocalKafka kafka;
 
 	private volatile String bootstrapServers;
@@ -124,9 +126,30 @@ public final class LocalPipeline implements AutoCloseable {
 	}
 
 	List<ServiceProcess> processes() {
+		List<ServiceProcess> all;
 		synchronized (this.services) {
-			return new ArrayList<>(this.services.values());
+			all = new ArrayList<>(this.services.values());
 		}
+		all.addAll(this.extraInstances);
+		return all;
+	}
+
+	/**
+	 * Starts one more instance of a running service, in the same consumer groups, and
+	 * waits until it is ready: the partitions of its input topic are then shared.
+	 * @param arguments extra arguments for this instance, after those of every service
+	 */
+	ServiceProcess addInstance(Service service, List<String> arguments) {
+		checkNotClosing();
+		List<String> all = new ArrayList<>(this.options.serviceArguments());
+		all.addAll(arguments);
+		int instance = 2 + (int) this.extraInstances.stream().filter((p) -> p.service() == service).count();
+		ServiceProcess process = ServiceProcess.start(service, instance,
+				this.options.servicesDirectory().resolve(service.artifact() + ".jar"), freePort(),
+				this.bootstrapServers, this.options.logDirectory(), all);
+		this.extraInstances.add(process);
+		process.awaitReady(READY_TIMEOUT);
+		return process;
 	}
 
 	private ServiceProcess process(String artifact) {

@@ -31,6 +31,8 @@ final class ServiceProcess {
 
 	private final Service service;
 
+	private final String name;
+
 	private final int port;
 
 	private final Path logFile;
@@ -39,8 +41,9 @@ final class ServiceProcess {
 
 	private volatile boolean ready;
 
-	private ServiceProcess(Service service, int port, Path logFile, Process process) {
+	private ServiceProcess(Service service, String name, int port, Path logFile, Process process) {
 		this.service = service;
+		this.name = name;
 		this.port = port;
 		this.logFile = logFile;
 		this.process = process;
@@ -48,10 +51,21 @@ final class ServiceProcess {
 
 	static ServiceProcess start(Service service, Path jar, int port, String bootstrapServers, Path logDirectory,
 			List<String> extraArguments) {
+		return start(service, 1, jar, port, bootstrapServers, logDirectory, extraArguments);
+	}
+
+	/**
+	 * Starts one instance of a service.
+	 * @param instance 1 for the first instance, 2 for a second one of the same service,
+	 * and so on; the instance's log file is named after it
+	 */
+	static ServiceProcess start(Service service, int instance, Path jar, int port, String bootstrapServers,
+			Path logDirectory, List<String> extraArguments) {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("Cannot find " + jar + ": build first with ./mvnw -DskipTests package");
 		}
-		Path log = logDirectory.resolve(service.artifact() + ".log");
+		String name = (instance == 1) ? service.artifact() : service.artifact() + "-" + instance;
+		Path log = logDirectory.resolve(name + ".log");
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.add(service.heap());
@@ -65,7 +79,7 @@ final class ServiceProcess {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
-			return new ServiceProcess(service, port, log, process);
+			return new ServiceProcess(service, name, port, log, process);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start " + service.artifact(), ex);
@@ -79,6 +93,11 @@ final class ServiceProcess {
 
 	Service service() {
 		return this.service;
+	}
+
+	/** The service's name, with the instance number after the first: enrich-service-2. */
+	String name() {
+		return this.name;
 	}
 
 	int port() {
