@@ -202,11 +202,14 @@ final class LoadHarness {
 						h.getValueAtPercentile(50), h.getValueAtPercentile(95), h.getValueAtPercentile(99),
 						h.getMaxValue()));
 			}
-			text.append("\n| service | CPU (cores, average) | resident MiB | heap used MiB |\n");
-			text.append("| --- | ---: | ---: | ---: |\n");
+			text.append("\n| process | CPU (cores, average) | CPU ms per article | resident MiB | heap used MiB |\n");
+			text.append("| --- | ---: | ---: | ---: | ---: |\n");
 			result.resources()
-				.forEach((service, r) -> text.append(String.format(Locale.ROOT, "| %s | %.2f | %.0f | %.0f |%n",
-						service, r.cores(), r.residentMb(), r.heapMb())));
+				.forEach((service, r) -> text.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.0f | %.0f |%n",
+						service, r.cores(), r.cpuMsPerArticle(), r.residentMb(), r.heapMb())));
+			text.append(String.format(Locale.ROOT, "| all | %.2f | %.2f | | |%n",
+					result.resources().values().stream().mapToDouble(LoadRun.Resources::cores).sum(),
+					result.resources().values().stream().mapToDouble(LoadRun.Resources::cpuMsPerArticle).sum()));
 		}
 		return text.toString();
 	}

@@ -187,18 +187,32 @@ final class LoadRun implements AutoCloseable {
 				.totalCpuDuration()
 				.orElse(Duration.ZERO)
 				.minus(cpuBefore.getOrDefault(process, Duration.ZERO));
-			resources.put(process.name(), new Resources(cpu.toMillis() / 1000.0 / ((end - start) / 1e9),
-					residentMegabytes(process.handle().pid()), heapMegabytes(process.url())));
+			resources.put(process.name(),
+					new Resources(cpu.toMillis() / 1000.0 / ((end - start) / 1e9),
+							cpu.toMillis() / (double) Math.max(1, ids.size()),
+							residentMegabytes(process.handle().pid()), heapMegabytes(process.url())));
 		}
+		// This JVM: the broker, the HTTP client sending the drafts and the readers.
+		Duration own = ProcessHandle.current()
+			.info()
+			.totalCpuDuration()
+			.orElse(Duration.ZERO)
+			.minus(cpuBefore.getOrDefault(null, Duration.ZERO));
+		Runtime runtime = Runtime.getRuntime();
+		resources.put(HARNESS, new Resources(own.toMillis() / 1000.0 / ((end - start) / 1e9),
+				own.toMillis() / (double) Math.max(1, ids.size()), residentMegabytes(ProcessHandle.current().pid()),
+				(runtime.totalMemory() - runtime.freeMemory()) / (1024.0 * 1024.0)));
 		return new Result(label, ids.size(), refused, this.duplicates.get(), ids.size() / seconds, latency, stageTimes,
 				resources);
 	}
 
 	private Map<ServiceProcess, Duration> cpuTimes() {
-		Map<ServiceProcess, Duration> times = new LinkedHashMap<>();
+		Map<ServiceProcess, Duration> times = new java.util.HashMap<>();
 		for (ServiceProcess process : this.pipeline.processes()) {
 			times.put(process, process.handle().info().totalCpuDuration().orElse(Duration.ZERO));
 		}
+		// The harness's own JVM, under the null key.
+		times.put(null, ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
 		return times;
 	}
 
@@ -268,8 +282,14 @@ final class LoadRun implements AutoCloseable {
 		}
 	}
 
-	/** CPU in cores used on average, resident memory and heap in MiB at the end. */
-	record Resources(double cores, double residentMb, double heapMb) {
+	/** The harness's own row among the services' resources. */
+	static final String HARNESS = "harness JVM (broker, HTTP client, readers)";
+
+	/**
+	 * CPU in cores used on average and in milliseconds per published article, resident
+	 * memory and heap in MiB at the end.
+	 */
+	record Resources(double cores, double cpuMsPerArticle, double residentMb, double heapMb) {
 	}
 
 	/** What one run measured; latencies in microseconds, stage times in milliseconds. */

@@ -1,5 +1,6 @@
 package io.pressline.platform;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
@@ -8,6 +9,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -16,6 +18,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import io.pressline.platform.health.KafkaBrokerHealthIndicator;
 import io.pressline.platform.status.StageReporter;
 import io.pressline.platform.web.DraftProblems;
 
@@ -51,6 +54,16 @@ public class PlatformAutoConfiguration {
 			.version(java.util.Objects.requireNonNullElse(getClass().getPackage().getImplementationVersion(),
 					"development"))
 			.description(environment.getProperty("pressline.api.description")));
+	}
+
+	/**
+	 * The {@code kafka} health component, which the readiness probe includes (see
+	 * {@code pressline-defaults.yml}).
+	 */
+	@Bean
+	KafkaBrokerHealthIndicator kafkaHealthIndicator(KafkaAdmin admin,
+			@Value("${pressline.health.broker-timeout:5s}") Duration timeout) {
+		return new KafkaBrokerHealthIndicator(admin.getConfigurationProperties(), timeout);
 	}
 
 	@Bean

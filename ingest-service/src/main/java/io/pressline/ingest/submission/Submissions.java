@@ -211,7 +211,8 @@ public class Submissions {
 		if (action == SubmissionAction.RETRACT) {
 			log.info("Article {} v{} retraction submitted", id, version);
 		}
-		else {
+		else if (log.isInfoEnabled()) {
+			// Counting the bytes walks the whole body: only when the line is written.
 			log.info("Article {} v{} submitted ({} body bytes, section {})", id, version, draft.bodyBytes(),
 					draft.section());
 		}

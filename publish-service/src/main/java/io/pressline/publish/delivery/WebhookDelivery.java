@@ -65,6 +65,11 @@ public class WebhookDelivery implements AutoCloseable {
 		this.clock = clock;
 	}
 
+	/** Whether any site takes articles by webhook. */
+	public boolean hasSites() {
+		return !this.sites.isEmpty();
+	}
+
 	/** Delivers an event to every site that takes its section. */
 	public void deliver(ArticlePublished event) {
 		List<Site> targets = this.sites.stream().filter((site) -> site.takes(event.getSection())).toList();

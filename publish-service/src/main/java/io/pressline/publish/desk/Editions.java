@@ -130,18 +130,23 @@ public final class Editions {
 	}
 
 	private static void escape(String text, StringBuilder out) {
+		int plain = 0;
 		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			switch (c) {
-				case '&' -> out.append("&amp;");
-				case '<' -> out.append("&lt;");
-				case '>' -> out.append("&gt;");
-				case '"' -> out.append("&quot;");
-				case '\'' -> out.append("&#39;");
-				case '\n' -> out.append("<br>");
-				default -> out.append(c);
+			String entity = switch (text.charAt(i)) {
+				case '&' -> "&amp;";
+				case '<' -> "&lt;";
+				case '>' -> "&gt;";
+				case '"' -> "&quot;";
+				case '\'' -> "&#39;";
+				case '\n' -> "<br>";
+				default -> null;
+			};
+			if (entity != null) {
+				out.append(text, plain, i).append(entity);
+				plain = i + 1;
 			}
 		}
+		out.append(text, plain, text.length());
 	}
 
 }
