@@ -21,7 +21,8 @@ import io.pressline.kafka.local.LocalKafka;
  *
  * <pre>
  * load [--articles=1000] [--rate=0 | --rates=50,100,200] [--words=600] [--engine=nlp|passthrough]
- *      [--in-flight=64] [--warmup=100] [--partitions=3] [--enrich-instances=1] [--enrich-threads=1]
+ *      [--in-flight=64] [--warmup=100] [--warmup-words=<words>] [--partitions=3] [--enrich-instances=1]
+ *      [--enrich-threads=1]
  *      [--no-baseline | --no-kafka-baseline] [--baseline-records=20000] [--out=.pressline/load]
  *      [--samples=samples]
  * </pre>
@@ -97,6 +98,8 @@ final class LoadHarness {
 		}
 		String mode = !rates.isEmpty() ? "at offered rates of " + flags.get("rates") + " articles/s"
 				: (rate > 0) ? rate + " articles/s offered" : "as fast as possible";
+		mode += String.format(Locale.ROOT, " after %d warm-up drafts of about %d words",
+				PresslineLocal.intFlag(flags, "warmup", 100), PresslineLocal.intFlag(flags, "warmup-words", words));
 		mode += String.format(Locale.ROOT, ", enrich-service x%d with %d listener thread(s) each",
 				PresslineLocal.intFlag(flags, "enrich-instances", 1),
 				PresslineLocal.intFlag(flags, "enrich-threads", 1));
@@ -139,7 +142,11 @@ final class LoadHarness {
 			int warmup, String engine) {
 		try (LoadRun run = new LoadRun(pipeline)) {
 			if (warmup > 0) {
-				run.measure("warm-up", drafts, 1_000_000, warmup, words, 0, inFlight);
+				// Shorter warm-up drafts warm ingest and publish (and the harness)
+				// without
+				// waiting for the NLP on full-length ones; the JIT needs thousands.
+				run.measure("warm-up", drafts, 1_000_000, warmup, PresslineLocal.intFlag(flags, "warmup-words", words),
+						0, inFlight);
 			}
 			if (rates.isEmpty()) {
 				results.add(run.measure("pipeline (" + engine + ")", drafts, 0, articles, words, rate, inFlight));

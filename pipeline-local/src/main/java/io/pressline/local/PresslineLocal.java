@@ -214,7 +214,7 @@ public final class PresslineLocal {
 						       [--topic=articles.published] [--bootstrap-servers=localhost:9092]
 						  java -jar pipeline-local/target/pipeline-local.jar load [--articles=1000] [--rate=0 (as fast as
 						       possible) or articles/s | --rates=50,100,200] [--words=600] [--engine=nlp|passthrough] [--in-flight=64]
-						       [--warmup=100] [--partitions=3] [--enrich-instances=1] [--enrich-threads=1]
+						       [--warmup=100] [--warmup-words=<words>] [--partitions=3] [--enrich-instances=1] [--enrich-threads=1]
 						       [--no-baseline | --no-kafka-baseline] [--out=.pressline/load]
 						""");
 	}
