@@ -95,6 +95,33 @@ class DeploymentConsistencyTests {
 			.isEqualTo("kafka:29092");
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void prometheusScrapesEveryServiceOnItsPortAndGrafanaGetsItsDashboard() throws IOException {
+		Map<String, Object> scrape = (Map<String, Object>) ((List<?>) yaml("deploy/prometheus/prometheus.yml")
+			.get("scrape_configs")).get(0);
+		assertThat(scrape.get("metrics_path")).isEqualTo("/actuator/prometheus");
+		List<String> targets = ((List<Map<String, Object>>) scrape.get("static_configs")).stream()
+			.flatMap((config) -> ((List<String>) config.get("targets")).stream())
+			.toList();
+		assertThat(targets).containsExactlyInAnyOrder(java.util.Arrays.stream(Service.values())
+			.map((service) -> service.artifact() + ":" + service.defaultPort())
+			.toArray(String[]::new));
+
+		Map<String, Object> services = section(yaml("docker-compose.yml"), "services");
+		assertThat((List<String>) section(services, "prometheus").get("volumes"))
+			.contains("./deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+		assertThat((List<String>) section(services, "grafana").get("volumes")).contains(
+				"./deploy/grafana/provisioning:/etc/grafana/provisioning:ro",
+				"./deploy/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+		Map<String, Object> datasource = (Map<String, Object>) ((List<?>) yaml(
+				"deploy/grafana/provisioning/datasources/prometheus.yml")
+			.get("datasources")).get(0);
+		assertThat(datasource.get("url")).isEqualTo("http://prometheus:9090");
+		String dashboard = Files.readString(ROOT.resolve("deploy/grafana/dashboards/pressline-pipeline.json"));
+		assertThat(dashboard).contains("\"uid\": \"" + datasource.get("uid") + "\"");
+	}
+
 	private static String initCommand() throws IOException {
 		Map<String, Object> init = section(yaml("docker-compose.yml"), "services", "kafka-init");
 		return String.join("\n", ((List<?>) init.get("command")).stream().map(Object::toString).toList());

@@ -6,26 +6,34 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.config.BindingProperties;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import io.pressline.platform.deadletter.DeadLetterController;
+import io.pressline.platform.deadletter.DeadLetterHandling;
+import io.pressline.platform.deadletter.DeadLetters;
 import io.pressline.platform.health.KafkaBrokerHealthIndicator;
+import io.pressline.platform.metrics.KafkaBacklog;
 import io.pressline.platform.status.StageReporter;
 import io.pressline.platform.web.DraftProblems;
 
 /** Beans every Pressline service gets from depending on the platform. */
 @AutoConfiguration
 @EnableConfigurationProperties(PipelineTopics.class)
-@Import(DraftProblems.class)
+@Import({ DraftProblems.class, DeadLetterController.class })
 public class PlatformAutoConfiguration {
 
 	/**
@@ -66,9 +74,41 @@ public class PlatformAutoConfiguration {
 		return new KafkaBrokerHealthIndicator(admin.getConfigurationProperties(), timeout);
 	}
 
+	/**
+	 * Retries with the binding's back-off, then the binding's dead-letter topic with
+	 * headers naming stage, error and attempts.
+	 */
 	@Bean
-	StageReporter stageReporter(StreamBridge streamBridge) {
-		return new StageReporter(streamBridge);
+	DeadLetterHandling deadLetterHandling(KafkaProperties kafka) {
+		return new DeadLetterHandling(kafka.buildProducerProperties());
+	}
+
+	@Bean
+	DeadLetters deadLetters(KafkaProperties kafka) {
+		Map<String, Object> client = new java.util.HashMap<>(kafka.buildAdminProperties());
+		return new DeadLetters(client);
+	}
+
+	@Bean
+	StageReporter stageReporter(StreamBridge streamBridge, MeterRegistry registry) {
+		return new StageReporter(streamBridge, registry);
+	}
+
+	/**
+	 * Consumer lag per group and partition, and dead letters per topic, as metrics: the
+	 * groups are those of this service's input bindings.
+	 */
+	@Bean
+	KafkaBacklog kafkaBacklog(KafkaAdmin admin, BindingServiceProperties bindings,
+			@Value("${pressline.metrics.backlog-interval:10s}") Duration interval) {
+		return new KafkaBacklog(admin.getConfigurationProperties(),
+				() -> bindings.getBindings()
+					.values()
+					.stream()
+					.map(BindingProperties::getGroup)
+					.filter((group) -> group != null && !group.isBlank())
+					.collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)),
+				interval);
 	}
 
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -68,8 +70,8 @@ class PublishConfiguration {
 	@Bean
 	Publisher publisher(EditorialDesk desk, Editions editions, PublishedArticles archive, HeldArticles held,
 			StageReporter stages, StreamBridge streamBridge, PipelineTopics topics, PublishProperties properties,
-			Clock clock) {
-		return new Publisher(desk, editions, archive, held, stages, streamBridge, topics, properties, clock);
+			Clock clock, MeterRegistry registry) {
+		return new Publisher(desk, editions, archive, held, stages, streamBridge, topics, properties, clock, registry);
 	}
 
 	/**
@@ -86,8 +88,14 @@ class PublishConfiguration {
 	}
 
 	@Bean
-	DeliveryLog deliveryLog(PublishProperties properties) {
-		return new DeliveryLog(properties.webhooks().logSize());
+	DeliveryLog deliveryLog(PublishProperties properties, MeterRegistry registry) {
+		return new DeliveryLog(properties.webhooks().logSize(),
+				(attempt) -> Counter.builder("pressline.webhook.deliveries")
+					.description("Webhook delivery attempts by site and outcome")
+					.tag("site", attempt.site())
+					.tag("outcome", attempt.outcome().name())
+					.register(registry)
+					.increment());
 	}
 
 	@Bean(destroyMethod = "close")

@@ -1,8 +1,14 @@
 package io.pressline.publish;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +65,11 @@ public class Publisher {
 
 	private final Clock clock;
 
+	private final Map<PublicationEventType, Timer> latency = new EnumMap<>(PublicationEventType.class);
+
 	Publisher(EditorialDesk desk, Editions editions, PublishedArticles archive, HeldArticles held, StageReporter stages,
-			StreamBridge streamBridge, PipelineTopics topics, PublishProperties properties, Clock clock) {
+			StreamBridge streamBridge, PipelineTopics topics, PublishProperties properties, Clock clock,
+			MeterRegistry registry) {
 		this.desk = desk;
 		this.editions = editions;
 		this.archive = archive;
@@ -70,6 +79,18 @@ public class Publisher {
 		this.topics = topics;
 		this.properties = properties;
 		this.clock = clock;
+		for (PublicationEventType type : PublicationEventType.values()) {
+			this.latency.put(type,
+					Timer.builder("pressline.publication.latency")
+						.description("From the editor's submission to the event on articles.published; "
+								+ "versions held by an embargo are not counted")
+						.tag("type", type.name())
+						.publishPercentiles(0.5, 0.95, 0.99)
+						.publishPercentileHistogram()
+						.minimumExpectedValue(Duration.ofMillis(1))
+						.maximumExpectedValue(Duration.ofMinutes(10))
+						.register(registry));
+		}
 		held.onRelease(this::release);
 	}
 
@@ -125,6 +146,7 @@ public class Publisher {
 				(publish.eventType() == PublicationEventType.PUBLISHED) ? null : "published as " + publish.eventType());
 		log.info("Article {} v{} published as {} in {}", id, draft.getVersion(), publish.eventType(),
 				publish.section());
+		measure(draft, publish.eventType());
 		return Optional.of(event);
 	}
 
@@ -144,6 +166,7 @@ public class Publisher {
 		send(LATEST_BINDING, id, KafkaNull.INSTANCE);
 		report(draft, ArticleStage.RETRACTED, draft.getNote());
 		log.info("Article {} v{} retracted", id, draft.getVersion());
+		measure(draft, PublicationEventType.RETRACTED);
 		return Optional.of(event);
 	}
 
@@ -157,6 +180,14 @@ public class Publisher {
 	private void unhold(String articleId) {
 		this.held.forget(articleId);
 		send(HELD_BINDING, articleId, KafkaNull.INSTANCE);
+	}
+
+	/** Submission to publication, unless an embargo made the wait. */
+	private void measure(ArticleSubmitted draft, PublicationEventType type) {
+		Instant embargo = draft.getEmbargoUntil();
+		if (embargo == null || !embargo.isAfter(draft.getSubmittedAt())) {
+			this.latency.get(type).record(Duration.between(draft.getSubmittedAt(), this.clock.instant()));
+		}
 	}
 
 	private void report(ArticleSubmitted draft, ArticleStage stage, String reason) {

@@ -1,6 +1,11 @@
 package io.pressline.platform.status;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -24,8 +29,18 @@ public class StageReporter {
 
 	private final StreamBridge streamBridge;
 
-	public StageReporter(StreamBridge streamBridge) {
+	private final MeterRegistry registry;
+
+	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+	/**
+	 * @param streamBridge where the status events go
+	 * @param registry where each report is counted, as {@code pressline.stage.reported}
+	 * with the service and the stage
+	 */
+	public StageReporter(StreamBridge streamBridge, MeterRegistry registry) {
 		this.streamBridge = streamBridge;
+		this.registry = registry;
 	}
 
 	/**
@@ -38,6 +53,16 @@ public class StageReporter {
 			throw new IllegalStateException("Status " + status.getStage() + " of article " + status.getArticleId()
 					+ " v" + status.getVersion() + " was not sent");
 		}
+		String service = status.getService();
+		String stage = status.getStage().name();
+		this.counters
+			.computeIfAbsent(service + "/" + stage,
+					(key) -> Counter.builder("pressline.stage.reported")
+						.description("Article versions that reached a stage, as reported on articles.status")
+						.tag("service", service)
+						.tag("stage", stage)
+						.register(this.registry))
+			.increment();
 	}
 
 	/** Builds a status event of the given stage, occurring now. */

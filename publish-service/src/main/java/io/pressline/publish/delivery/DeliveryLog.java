@@ -4,11 +4,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The latest delivery attempts, newest first, for operators and site owners. */
 public class DeliveryLog {
 
 	private final int capacity;
+
+	private final Consumer<DeliveryAttempt> observer;
 
 	private final Deque<DeliveryAttempt> attempts = new ArrayDeque<>();
 
@@ -16,10 +19,25 @@ public class DeliveryLog {
 	 * @param capacity how many attempts are kept; older ones are dropped
 	 */
 	public DeliveryLog(int capacity) {
-		this.capacity = capacity;
+		this(capacity, (attempt) -> {
+		});
 	}
 
-	public synchronized void add(DeliveryAttempt attempt) {
+	/**
+	 * @param capacity how many attempts are kept; older ones are dropped
+	 * @param observer told of every attempt as it is logged (for metrics)
+	 */
+	public DeliveryLog(int capacity, Consumer<DeliveryAttempt> observer) {
+		this.capacity = capacity;
+		this.observer = observer;
+	}
+
+	public void add(DeliveryAttempt attempt) {
+		remember(attempt);
+		this.observer.accept(attempt);
+	}
+
+	private synchronized void remember(DeliveryAttempt attempt) {
 		this.attempts.addFirst(attempt);
 		while (this.attempts.size() > this.capacity) {
 			this.attempts.removeLast();

@@ -1,0 +1,124 @@
+package io.pressline.platform.deadletter;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.avro.specific.SpecificRecord;
+
+import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.BackOff;
+
+import io.pressline.event.serde.AvroEventSerializer;
+
+/**
+ * What happens to a record a stage cannot handle. It is tried again with the binding's
+ * back-off ({@code maxAttempts}, {@code backOffInitialInterval},
+ * {@code backOffMultiplier}, {@code backOffMaxInterval}); one that cannot even be decoded
+ * is not retried. Then, where the binding has a dead-letter topic ({@code enable-dlq},
+ * {@code dlq-name}), it goes there byte for byte with headers that say where and why:
+ * {@value #STAGE_HEADER}, {@value #ERROR_HEADER}, {@value #ATTEMPTS_HEADER}, and Spring
+ * Kafka's {@code kafka_dlt-original-topic}, {@code -partition} and {@code -offset}. The
+ * consumer then goes on with the next record. A binding without a dead-letter topic (the
+ * state readers) logs the record and goes on.
+ */
+public class DeadLetterHandling implements ListenerContainerWithDlqAndRetryCustomizer {
+
+	/** The consumer group (the stage) that gave up on the record. */
+	public static final String STAGE_HEADER = "pressline-stage";
+
+	/** Why, in words: the innermost cause's message. */
+	public static final String ERROR_HEADER = "pressline-error";
+
+	/** How many times it was tried. */
+	public static final String ATTEMPTS_HEADER = "pressline-attempts";
+
+	private final KafkaTemplate<Object, Object> deadLetters;
+
+	/**
+	 * @param producerConfiguration how to reach the cluster (as the service's producers
+	 * do; the serialisers are set here)
+	 */
+	public DeadLetterHandling(Map<String, Object> producerConfiguration) {
+		Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
+		byType.put(byte[].class, new ByteArraySerializer());
+		byType.put(SpecificRecord.class, new AvroEventSerializer());
+		ProducerFactory<Object, Object> producers = new DefaultKafkaProducerFactory<>(producerConfiguration,
+				new DelegatingByTypeSerializer(
+						Map.of(String.class, new StringSerializer(), byte[].class, new ByteArraySerializer()), true),
+				new DelegatingByTypeSerializer(byType, true));
+		this.deadLetters = new KafkaTemplate<>(producers);
+	}
+
+	@Override
+	public boolean retryAndDlqInBinding(String destinationName, String group) {
+		return false;
+	}
+
+	@Override
+	public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
+			BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff) {
+		configure(container, destinationName, group, dlqDestinationResolver, backOff, null);
+	}
+
+	@Override
+	public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
+			BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff,
+			ExtendedConsumerProperties<KafkaConsumerProperties> properties) {
+		if (dlqDestinationResolver == null) {
+			container.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+			return;
+		}
+		int maxAttempts = (properties != null) ? properties.getMaxAttempts() : 3;
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(this.deadLetters,
+				dlqDestinationResolver);
+		recoverer.setHeadersFunction((record, ex) -> headers(group, ex, maxAttempts));
+		container.setCommonErrorHandler(new DefaultErrorHandler(recoverer, backOff));
+	}
+
+	static Headers headers(String stage, Exception failure, int maxAttempts) {
+		boolean undecodable = cause(failure, DeserializationException.class) != null;
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String error = root.getClass().getSimpleName() + ": " + root.getMessage();
+		Headers headers = new RecordHeaders();
+		headers.add(STAGE_HEADER, bytes((stage != null) ? stage : "anonymous"));
+		headers.add(ERROR_HEADER, bytes(error));
+		headers.add(ATTEMPTS_HEADER, bytes(Integer.toString(undecodable ? 1 : maxAttempts)));
+		return headers;
+	}
+
+	private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+		for (Throwable t = failure; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			if (type.isInstance(t)) {
+				return type.cast(t);
+			}
+		}
+		return null;
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
