@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -54,31 +55,35 @@ class EnrichmentConfiguration {
 		}
 		return (message) -> {
 			ArticleSubmitted draft = message.getPayload();
-			if (draft.getAction() == SubmissionAction.RETRACT) {
-				// Nothing to read in a retraction: it passes straight on, in order
-				// behind the article's earlier versions.
-				log.info("Article {} v{} retraction passed on", draft.getArticleId(), draft.getVersion());
-				return StageReporter.keyed(draft.getArticleId(),
-						ArticleEnriched.newBuilder()
-							.setSubmission(draft)
-							.setEnrichment(EnrichmentRecords.none(Instant.now()))
-							.build());
+			// Every log line about this article names it (with the trace id from the
+			// record).
+			try (MDC.MDCCloseable article = MDC.putCloseable("articleId", draft.getArticleId())) {
+				if (draft.getAction() == SubmissionAction.RETRACT) {
+					// Nothing to read in a retraction: it passes straight on, in order
+					// behind the article's earlier versions.
+					log.info("Article {} v{} retraction passed on", draft.getArticleId(), draft.getVersion());
+					return StageReporter.keyed(draft.getArticleId(),
+							ArticleEnriched.newBuilder()
+								.setSubmission(draft)
+								.setEnrichment(EnrichmentRecords.none(Instant.now()))
+								.build());
+				}
+				ArticleEnriched.Builder enriched = ArticleEnriched.newBuilder().setSubmission(draft);
+				if (passthrough) {
+					enriched.setEnrichment(EnrichmentRecords.none(Instant.now()));
+				}
+				else {
+					ArticleAnalysis analysis = enricher.enrich(
+							new ArticleText(draft.getHeadline(), draft.getBody(), draft.getLanguage()),
+							draft.getSubmittedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+					enriched.setEnrichment(EnrichmentRecords.toAvro(analysis, Instant.now()));
+					log.info("Article {} v{} enriched: {} words, language {}", draft.getArticleId(), draft.getVersion(),
+							analysis.wordCount(), analysis.language());
+				}
+				stages.report(StageReporter.status(draft.getArticleId(), draft.getVersion(), ArticleStage.ENRICHED,
+						"enrich", draft.getSubmittedAt(), null));
+				return StageReporter.keyed(draft.getArticleId(), enriched.build());
 			}
-			ArticleEnriched.Builder enriched = ArticleEnriched.newBuilder().setSubmission(draft);
-			if (passthrough) {
-				enriched.setEnrichment(EnrichmentRecords.none(Instant.now()));
-			}
-			else {
-				ArticleAnalysis analysis = enricher.enrich(
-						new ArticleText(draft.getHeadline(), draft.getBody(), draft.getLanguage()),
-						draft.getSubmittedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
-				enriched.setEnrichment(EnrichmentRecords.toAvro(analysis, Instant.now()));
-				log.info("Article {} v{} enriched: {} words, language {}", draft.getArticleId(), draft.getVersion(),
-						analysis.wordCount(), analysis.language());
-			}
-			stages.report(StageReporter.status(draft.getArticleId(), draft.getVersion(), ArticleStage.ENRICHED,
-					"enrich", draft.getSubmittedAt(), null));
-			return StageReporter.keyed(draft.getArticleId(), enriched.build());
 		};
 	}
 

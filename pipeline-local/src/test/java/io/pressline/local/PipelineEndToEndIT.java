@@ -130,6 +130,42 @@ class PipelineEndToEndIT {
 		assertThat(gone.statusCode()).isEqualTo(410);
 	}
 
+	/**
+	 * The trace an editor's request starts (its W3C {@code traceparent}) reaches the
+	 * published record, and each service's log lines about the article carry both the
+	 * article id and that trace id.
+	 */
+	@Test
+	void theEditorsTraceContextFlowsThroughEveryKafkaHopAndIntoTheLogs() throws Exception {
+		String traceId = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(16));
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create(this.pipeline.url("ingest-service") + "/api/v1/articles"))
+				.header("Content-Type", "application/json")
+				.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+				.POST(HttpRequest.BodyPublishers.ofString("""
+						{"headline": "Harbour crane returns", "body": "The harbour crane is back in service.",
+						 "section": "local"}
+						"""))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		String id = this.json.readTree(response.body()).get("id").asString();
+
+		try (TopicProbe<byte[]> published = TopicProbe.on("articles.published", new ByteArrayDeserializer())) {
+			ConsumerRecord<String, byte[]> record = published.await((r) -> id.equals(r.key()), Duration.ofSeconds(60));
+			assertThat(record.headers().lastHeader("traceparent")).as("traceparent header").isNotNull();
+			assertThat(new String(record.headers().lastHeader("traceparent").value(),
+					java.nio.charset.StandardCharsets.UTF_8))
+				.startsWith("00-" + traceId + "-");
+		}
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			for (String service : List.of("ingest-service", "enrich-service", "publish-service")) {
+				assertThat(Files.readAllLines(Path.of("target/e2e-logs", service + ".log")))
+					.as("%s's log lines about article %s", service, id)
+					.anyMatch((line) -> line.contains(traceId) && line.contains("[" + id + "]"));
+			}
+		});
+	}
+
 	private HttpResponse<String> send(String method, String path, String json) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.pipeline.url("ingest-service") + path));
 		if (json != null) {

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Timer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -112,6 +113,12 @@ public class Publisher {
 	}
 
 	private Optional<ArticlePublished> process(ArticleEnriched enriched) {
+		try (MDC.MDCCloseable article = MDC.putCloseable("articleId", enriched.getSubmission().getArticleId())) {
+			return decide(enriched);
+		}
+	}
+
+	private Optional<ArticlePublished> decide(ArticleEnriched enriched) {
 		ArticleSubmitted draft = enriched.getSubmission();
 		String id = draft.getArticleId();
 		Instant now = this.clock.instant();

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.stereotype.Service;
@@ -166,6 +167,14 @@ public class Submissions {
 	}
 
 	private SubmittedVersion send(String id, int version, SubmissionAction action, Draft draft, String idempotencyKey,
+			String submittedBy) {
+		// Every log line about this article names it, beside the request's trace id.
+		try (MDC.MDCCloseable article = MDC.putCloseable("articleId", id)) {
+			return write(id, version, action, draft, idempotencyKey, submittedBy);
+		}
+	}
+
+	private SubmittedVersion write(String id, int version, SubmissionAction action, Draft draft, String idempotencyKey,
 			String submittedBy) {
 		Instant now = this.clock.instant();
 		ArticleSubmitted event = ArticleSubmitted.newBuilder()

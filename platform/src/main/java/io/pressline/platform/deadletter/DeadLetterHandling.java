@@ -66,6 +66,9 @@ public class DeadLetterHandling implements ListenerContainerWithDlqAndRetryCusto
 						Map.of(String.class, new StringSerializer(), byte[].class, new ByteArraySerializer()), true),
 				new DelegatingByTypeSerializer(byType, true));
 		this.deadLetters = new KafkaTemplate<>(producers);
+		// Its own timer would clash in Prometheus with the binder's observed templates
+		// (same name, other tags); dead letters are counted by topic instead.
+		this.deadLetters.setMicrometerEnabled(false);
 	}
 
 	@Override
