@@ -89,7 +89,7 @@ final class LoadRun implements AutoCloseable {
 		AtomicLong accepted = new AtomicLong();
 		AtomicLong refused = new AtomicLong();
 		List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
-		Map<ServiceProcess, Duration> cpuBefore = cpuTimes();
+		Map<ProcessHandle, Duration> cpuBefore = cpuTimes();
 		long start = System.nanoTime();
 		long wallStart = System.currentTimeMillis();
 		try (LoadProgress progress = new LoadProgress(System.out, label, count, accepted::get,
@@ -152,7 +152,7 @@ final class LoadRun implements AutoCloseable {
 	}
 
 	private Result result(String label, List<String> ids, long refused, long start, long end,
-			Map<ServiceProcess, Duration> cpuBefore) {
+			Map<ProcessHandle, Duration> cpuBefore) {
 		Histogram latency = new Histogram(Duration.ofMinutes(10).toMillis() * 1000, 3);
 		Map<String, Histogram> stageTimes = new LinkedHashMap<>();
 		for (String stage : List.of("ingest", "enrich", "publish", "delivery")) {
@@ -182,38 +182,37 @@ final class LoadRun implements AutoCloseable {
 		double seconds = (lastReceived - firstDue) / 1e9;
 		Map<String, Resources> resources = new LinkedHashMap<>();
 		for (ServiceProcess process : this.pipeline.processes()) {
-			Duration cpu = process.handle()
-				.info()
-				.totalCpuDuration()
-				.orElse(Duration.ZERO)
-				.minus(cpuBefore.getOrDefault(process, Duration.ZERO));
 			resources.put(process.name(),
-					new Resources(cpu.toMillis() / 1000.0 / ((end - start) / 1e9),
-							cpu.toMillis() / (double) Math.max(1, ids.size()),
-							residentMegabytes(process.handle().pid()), heapMegabytes(process.url())));
+					resources(process.handle(), cpuBefore, end - start, ids.size(), heapMegabytes(process.url())));
 		}
 		// This JVM: the broker, the HTTP client sending the drafts and the readers.
-		Duration own = ProcessHandle.current()
-			.info()
-			.totalCpuDuration()
-			.orElse(Duration.ZERO)
-			.minus(cpuBefore.getOrDefault(null, Duration.ZERO));
 		Runtime runtime = Runtime.getRuntime();
-		resources.put(HARNESS, new Resources(own.toMillis() / 1000.0 / ((end - start) / 1e9),
-				own.toMillis() / (double) Math.max(1, ids.size()), residentMegabytes(ProcessHandle.current().pid()),
+		resources.put(HARNESS, resources(ProcessHandle.current(), cpuBefore, end - start, ids.size(),
 				(runtime.totalMemory() - runtime.freeMemory()) / (1024.0 * 1024.0)));
 		return new Result(label, ids.size(), refused, this.duplicates.get(), ids.size() / seconds, latency, stageTimes,
 				resources);
 	}
 
-	private Map<ServiceProcess, Duration> cpuTimes() {
-		Map<ServiceProcess, Duration> times = new java.util.HashMap<>();
+	/** CPU used so far by each service JVM and by this one. */
+	private Map<ProcessHandle, Duration> cpuTimes() {
+		Map<ProcessHandle, Duration> times = new java.util.HashMap<>();
 		for (ServiceProcess process : this.pipeline.processes()) {
-			times.put(process, process.handle().info().totalCpuDuration().orElse(Duration.ZERO));
+			times.put(process.handle(), cpu(process.handle()));
 		}
-		// The harness's own JVM, under the null key.
-		times.put(null, ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+		times.put(ProcessHandle.current(), cpu(ProcessHandle.current()));
 		return times;
+	}
+
+	private static Duration cpu(ProcessHandle process) {
+		return process.info().totalCpuDuration().orElse(Duration.ZERO);
+	}
+
+	/** What one JVM used over a run of {@code nanos}, {@code published} articles long. */
+	private static Resources resources(ProcessHandle process, Map<ProcessHandle, Duration> cpuBefore, long nanos,
+			int published, double heapMb) {
+		long cpuMillis = cpu(process).minus(cpuBefore.getOrDefault(process, Duration.ZERO)).toMillis();
+		return new Resources(cpuMillis / 1000.0 / (nanos / 1e9), cpuMillis / (double) Math.max(1, published),
+				residentMegabytes(process.pid()), heapMb);
 	}
 
 	private static double residentMegabytes(long pid) {

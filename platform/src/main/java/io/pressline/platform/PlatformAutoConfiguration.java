@@ -3,6 +3,7 @@ package io.pressline.platform;
 import java.time.Duration;
 import java.util.Map;
 
+import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
@@ -69,9 +70,18 @@ public class PlatformAutoConfiguration {
 	 * {@code pressline-defaults.yml}).
 	 */
 	@Bean
-	KafkaBrokerHealthIndicator kafkaHealthIndicator(KafkaAdmin admin,
+	KafkaBrokerHealthIndicator kafkaHealthIndicator(AdminClient presslineAdminClient,
 			@Value("${pressline.health.broker-timeout:5s}") Duration timeout) {
-		return new KafkaBrokerHealthIndicator(admin.getConfigurationProperties(), timeout);
+		return new KafkaBrokerHealthIndicator(presslineAdminClient, timeout);
+	}
+
+	/**
+	 * One admin client for the health check, the backlog metrics and the dead letters;
+	 * each call sets its own timeout.
+	 */
+	@Bean(destroyMethod = "close")
+	AdminClient presslineAdminClient(KafkaAdmin admin) {
+		return AdminClient.create(admin.getConfigurationProperties());
 	}
 
 	/**
@@ -84,9 +94,8 @@ public class PlatformAutoConfiguration {
 	}
 
 	@Bean
-	DeadLetters deadLetters(KafkaProperties kafka) {
-		Map<String, Object> client = new java.util.HashMap<>(kafka.buildAdminProperties());
-		return new DeadLetters(client);
+	DeadLetters deadLetters(AdminClient presslineAdminClient, KafkaProperties kafka) {
+		return new DeadLetters(presslineAdminClient, kafka.buildAdminProperties());
 	}
 
 	@Bean
@@ -99,9 +108,9 @@ public class PlatformAutoConfiguration {
 	 * groups are those of this service's input bindings.
 	 */
 	@Bean
-	KafkaBacklog kafkaBacklog(KafkaAdmin admin, BindingServiceProperties bindings,
+	KafkaBacklog kafkaBacklog(AdminClient presslineAdminClient, BindingServiceProperties bindings,
 			@Value("${pressline.metrics.backlog-interval:10s}") Duration interval) {
-		return new KafkaBacklog(admin.getConfigurationProperties(),
+		return new KafkaBacklog(presslineAdminClient,
 				() -> bindings.getBindings()
 					.values()
 					.stream()

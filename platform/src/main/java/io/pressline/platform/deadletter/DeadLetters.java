@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -58,10 +59,11 @@ public class DeadLetters implements AutoCloseable {
 	private final AdminClient admin;
 
 	/**
+	 * @param admin the service's admin client
 	 * @param clientConfiguration how to reach the cluster: bootstrap servers and security
 	 * settings, without serialisers
 	 */
-	public DeadLetters(Map<String, Object> clientConfiguration) {
+	public DeadLetters(AdminClient admin, Map<String, Object> clientConfiguration) {
 		this.consumerConfiguration = new HashMap<>(clientConfiguration);
 		this.consumerConfiguration.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		this.consumerConfiguration.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -70,15 +72,22 @@ public class DeadLetters implements AutoCloseable {
 		producerConfiguration.put("acks", "all");
 		this.producer = new KafkaProducer<>(producerConfiguration, new ByteArraySerializer(),
 				new ByteArraySerializer());
-		this.admin = AdminClient.create(clientConfiguration);
+		this.admin = admin;
+	}
+
+	/** Whether a topic is a dead-letter topic: its name ends in {@code .dlq}. */
+	public static boolean isDeadLetterTopic(String topic) {
+		return topic.endsWith(".dlq");
 	}
 
 	/** The dead-letter topics there are. */
 	public Set<String> topics() {
 		try {
 			Set<String> topics = new TreeSet<>();
-			for (String name : this.admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-				if (name.endsWith(".dlq")) {
+			for (String name : this.admin.listTopics(new ListTopicsOptions().timeoutMs((int) TIMEOUT.toMillis()))
+				.names()
+				.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+				if (isDeadLetterTopic(name)) {
 					topics.add(name);
 				}
 			}
@@ -176,8 +185,9 @@ public class DeadLetters implements AutoCloseable {
 	}
 
 	private void requireDeadLetterTopic(String topic) {
-		if (!topic.endsWith(".dlq") || !topics().contains(topic)) {
-			throw new IllegalArgumentException("No dead-letter topic " + topic + "; there are " + topics());
+		Set<String> topics = topics();
+		if (!topics.contains(topic)) {
+			throw new IllegalArgumentException("No dead-letter topic " + topic + "; there are " + topics);
 		}
 	}
 
@@ -239,7 +249,6 @@ public class DeadLetters implements AutoCloseable {
 	@Override
 	public void close() {
 		this.producer.close(Duration.ofSeconds(2));
-		this.admin.close(Duration.ofSeconds(2));
 	}
 
 }

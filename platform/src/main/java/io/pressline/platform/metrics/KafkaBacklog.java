@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,14 +18,19 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeConsumerGroupsOptions;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.pressline.platform.deadletter.DeadLetters;
 
 /**
  * What waits in Kafka, asked of the cluster every few seconds: the lag of each of this
@@ -41,7 +47,7 @@ public class KafkaBacklog implements MeterBinder, AutoCloseable {
 	public record Lag(String group, String topic, int partition, long records) {
 	}
 
-	private final Map<String, Object> configuration;
+	private final AdminClient admin;
 
 	private final Supplier<Collection<String>> groups;
 
@@ -53,24 +59,17 @@ public class KafkaBacklog implements MeterBinder, AutoCloseable {
 		return thread;
 	});
 
-	private AdminClient admin;
-
 	private volatile List<Lag> lags = List.of();
 
 	private volatile Map<String, Long> deadLetters = Map.of();
 
 	/**
-	 * @param adminConfiguration how to reach the cluster
+	 * @param admin the service's admin client
 	 * @param groups this service's consumer groups
-	 * @param interval how often the cluster is asked
+	 * @param interval how often the cluster is asked; also how long one look may take
 	 */
-	public KafkaBacklog(Map<String, Object> adminConfiguration, Supplier<Collection<String>> groups,
-			Duration interval) {
-		this.configuration = new HashMap<>(adminConfiguration);
-		int timeout = (int) Math.max(1000, interval.toMillis());
-		this.configuration.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
-		this.configuration.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
-		this.configuration.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "pressline-backlog");
+	public KafkaBacklog(AdminClient admin, Supplier<Collection<String>> groups, Duration interval) {
+		this.admin = admin;
 		this.groups = groups;
 		this.interval = interval;
 	}
@@ -113,24 +112,25 @@ public class KafkaBacklog implements MeterBinder, AutoCloseable {
 	/** Asks the cluster now; a failure keeps the last figures. */
 	void refresh() {
 		try {
-			AdminClient client = admin();
-			long timeout = this.interval.toMillis() + 1000;
+			int timeout = (int) Math.max(1000, this.interval.toMillis());
 			List<Lag> found = new ArrayList<>();
 			for (String group : this.groups.get()) {
-				Map<TopicPartition, OffsetAndMetadata> committed = client.listConsumerGroupOffsets(group)
+				Map<TopicPartition, OffsetAndMetadata> committed = this.admin
+					.listConsumerGroupOffsets(group, new ListConsumerGroupOffsetsOptions().timeoutMs(timeout))
 					.partitionsToOffsetAndMetadata()
 					.get(timeout, TimeUnit.MILLISECONDS);
 				// Partitions assigned but never committed count from their start, where
 				// the group's consumers begin (auto.offset.reset=earliest).
-				Set<TopicPartition> partitions = new java.util.HashSet<>(committed.keySet());
-				client.describeConsumerGroups(List.of(group))
+				Set<TopicPartition> partitions = new HashSet<>(committed.keySet());
+				this.admin
+					.describeConsumerGroups(List.of(group), new DescribeConsumerGroupsOptions().timeoutMs(timeout))
 					.all()
 					.get(timeout, TimeUnit.MILLISECONDS)
 					.values()
 					.forEach((description) -> description.members()
 						.forEach((member) -> partitions.addAll(member.assignment().topicPartitions())));
-				Map<TopicPartition, Long> ends = endOffsets(client, partitions, timeout);
-				Map<TopicPartition, Long> starts = offsets(client, partitions, OffsetSpec.earliest(), timeout);
+				Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest(), timeout);
+				Map<TopicPartition, Long> starts = offsets(partitions, OffsetSpec.earliest(), timeout);
 				for (TopicPartition partition : partitions) {
 					OffsetAndMetadata offset = committed.get(partition);
 					long from = (offset != null) ? offset.offset() : starts.getOrDefault(partition, 0L);
@@ -140,20 +140,22 @@ public class KafkaBacklog implements MeterBinder, AutoCloseable {
 					}
 				}
 			}
-			Set<String> topics = client.listTopics().names().get(timeout, TimeUnit.MILLISECONDS);
+			List<String> deadLetterTopics = this.admin.listTopics(new ListTopicsOptions().timeoutMs(timeout))
+				.names()
+				.get(timeout, TimeUnit.MILLISECONDS)
+				.stream()
+				.filter(DeadLetters::isDeadLetterTopic)
+				.toList();
 			List<TopicPartition> deadLetterPartitions = new ArrayList<>();
-			for (String topic : topics) {
-				if (topic.endsWith(".dlq")) {
-					client.describeTopics(List.of(topic))
-						.allTopicNames()
-						.get(timeout, TimeUnit.MILLISECONDS)
-						.get(topic)
-						.partitions()
-						.forEach((p) -> deadLetterPartitions.add(new TopicPartition(topic, p.partition())));
-				}
+			if (!deadLetterTopics.isEmpty()) {
+				this.admin.describeTopics(deadLetterTopics, new DescribeTopicsOptions().timeoutMs(timeout))
+					.allTopicNames()
+					.get(timeout, TimeUnit.MILLISECONDS)
+					.forEach((topic, description) -> description.partitions()
+						.forEach((p) -> deadLetterPartitions.add(new TopicPartition(topic, p.partition()))));
 			}
-			Map<TopicPartition, Long> ends = endOffsets(client, deadLetterPartitions, timeout);
-			Map<TopicPartition, Long> starts = offsets(client, deadLetterPartitions, OffsetSpec.earliest(), timeout);
+			Map<TopicPartition, Long> ends = offsets(deadLetterPartitions, OffsetSpec.latest(), timeout);
+			Map<TopicPartition, Long> starts = offsets(deadLetterPartitions, OffsetSpec.earliest(), timeout);
 			Map<String, Long> dead = new HashMap<>();
 			ends.forEach((partition, end) -> dead.merge(partition.topic(), end - starts.getOrDefault(partition, 0L),
 					Long::sum));
@@ -168,39 +170,24 @@ public class KafkaBacklog implements MeterBinder, AutoCloseable {
 		}
 	}
 
-	private static Map<TopicPartition, Long> endOffsets(AdminClient client, Collection<TopicPartition> partitions,
-			long timeout) throws Exception {
-		return offsets(client, partitions, OffsetSpec.latest(), timeout);
-	}
-
-	private static Map<TopicPartition, Long> offsets(AdminClient client, Collection<TopicPartition> partitions,
-			OffsetSpec spec, long timeout) throws Exception {
+	private Map<TopicPartition, Long> offsets(Collection<TopicPartition> partitions, OffsetSpec spec, int timeout)
+			throws Exception {
 		if (partitions.isEmpty()) {
 			return Map.of();
 		}
 		Map<TopicPartition, OffsetSpec> request = new HashMap<>();
 		partitions.forEach((partition) -> request.put(partition, spec));
 		Map<TopicPartition, Long> offsets = new HashMap<>();
-		client.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+		this.admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED).timeoutMs(timeout))
 			.all()
 			.get(timeout, TimeUnit.MILLISECONDS)
 			.forEach((partition, info) -> offsets.put(partition, info.offset()));
 		return offsets;
 	}
 
-	private synchronized AdminClient admin() {
-		if (this.admin == null) {
-			this.admin = AdminClient.create(this.configuration);
-		}
-		return this.admin;
-	}
-
 	@Override
-	public synchronized void close() {
+	public void close() {
 		this.refresher.shutdownNow();
-		if (this.admin != null) {
-			this.admin.close(Duration.ofSeconds(1));
-		}
 	}
 
 }

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import io.pressline.event.ArticleEnriched;
 import io.pressline.event.ArticlePublished;
 import io.pressline.event.ArticleSubmitted;
-import io.pressline.event.Enrichment;
 import io.pressline.event.PublicationEventType;
 import io.pressline.event.SubmissionAction;
 import io.pressline.event.serde.EventSchemas;
+import io.pressline.publish.PublishFixtures;
 import io.pressline.publish.desk.Decision;
 import io.pressline.publish.desk.Editions;
 import io.pressline.publish.desk.PublishedVersion;
@@ -164,7 +164,7 @@ class PublishedArticlesTests {
 			Instant at, String body) {
 		ArticleEnriched enriched = ArticleEnriched.newBuilder()
 			.setSubmission(draft(id, version, headline, body).setSection(section).build())
-			.setEnrichment(enrichment())
+			.setEnrichment(PublishFixtures.enrichment(NOW))
 			.build();
 		PublicationEventType type = (previous == null) ? PublicationEventType.PUBLISHED : PublicationEventType.UPDATED;
 		Instant first = (previous == null) ? at : previous.getFirstPublishedAt();
@@ -176,7 +176,7 @@ class PublishedArticlesTests {
 			.setAction(SubmissionAction.RETRACT)
 			.setNote("Withdrawn.")
 			.build();
-		return this.editions.retraction(retraction, enrichment(), live, at);
+		return this.editions.retraction(retraction, PublishFixtures.enrichment(NOW), live, at);
 	}
 
 	private static ArticleSubmitted.Builder draft(String id, int version, String headline, String body) {
@@ -186,18 +186,6 @@ class PublishedArticlesTests {
 			.setHeadline(headline)
 			.setBody(body)
 			.setSubmittedAt(NOW);
-	}
-
-	private static Enrichment enrichment() {
-		return Enrichment.newBuilder()
-			.setEngine("test")
-			.setLanguage("en")
-			.setLanguageConfidence(1)
-			.setWordCount(5)
-			.setSentenceCount(1)
-			.setReadingTimeSeconds(2)
-			.setEnrichedAt(NOW)
-			.build();
 	}
 
 }
