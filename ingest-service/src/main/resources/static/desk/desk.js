@@ -1,6 +1,7 @@
 // The editors' desk: compose a draft (or drop a text file), preview what the pipeline
 // finds in it, submit it, and follow every recent article to publication, live.
 // Plain DOM code on purpose: text from drafts is only ever set as textContent.
+import { fetchWithKey } from '/pressline/key.js';
 
 const $ = (id) => document.getElementById(id);
 const FIELDS = ['headline', 'byline', 'section', 'embargoUntil', 'note', 'body'];
@@ -63,7 +64,7 @@ function showProblem(problem) {
 }
 
 async function call(method, url, body) {
-	const response = await fetch(url, {
+	const response = await fetchWithKey(url, {
 		method,
 		headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
 		body: body === undefined ? undefined : JSON.stringify(body),
@@ -123,7 +124,7 @@ async function loadFile(file) {
 		return;
 	}
 	const text = await file.text();
-	const response = await fetch('/api/v1/drafts/check', {
+	const response = await fetchWithKey('/api/v1/drafts/check', {
 		method: 'POST', headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: text,
 	});
 	const data = await response.json();
@@ -252,7 +253,9 @@ function renderArticles(fresh) {
 	$('no-articles').hidden = articles.size > 0;
 }
 
-function follow() {
+async function follow() {
+	// The live stream cannot ask for a key itself: make sure one is kept first.
+	await fetchWithKey('/api/v1/articles?limit=1');
 	const source = new EventSource('/api/v1/articles/events');
 	source.addEventListener('open', () => {
 		$('live').textContent = 'live';

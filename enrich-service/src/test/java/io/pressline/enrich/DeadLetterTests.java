@@ -33,6 +33,7 @@ import io.pressline.event.serde.AvroEventDeserializer;
 import io.pressline.event.serde.AvroEventSerializer;
 import io.pressline.testing.TestKafka;
 import io.pressline.testing.TopicProbe;
+import io.pressline.testing.TestApiKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -149,14 +150,16 @@ class DeadLetterTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return this.http
+			.send(TestApiKeys.asOperator(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> post(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return this.http
+			.send(TestApiKeys.asOperator(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -15,6 +15,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.pressline.kafka.local.LocalKafka;
+import io.pressline.testing.TestApiKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -65,9 +66,10 @@ class HealthProbeTests {
 	}
 
 	private HttpResponse<String> get(int port, String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.timeout(Duration.ofSeconds(20))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return this.http
+			.send(TestApiKeys.asOperator(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)))
+				.timeout(Duration.ofSeconds(20))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

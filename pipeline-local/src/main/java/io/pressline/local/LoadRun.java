@@ -104,6 +104,7 @@ final class LoadRun implements AutoCloseable {
 						wallStart + (((rate > 0) ? due : System.nanoTime()) - start) / 1_000_000 };
 				HttpRequest request = HttpRequest.newBuilder(submit)
 					.header("Content-Type", "application/json")
+					.header("Authorization", "Bearer " + this.pipeline.editorKey())
 					.timeout(Duration.ofSeconds(30))
 					.POST(HttpRequest.BodyPublishers.ofString(articles.draft(first + i, words, "news")))
 					.build();
@@ -233,6 +234,7 @@ final class LoadRun implements AutoCloseable {
 		try {
 			HttpResponse<String> response = this.http
 				.send(HttpRequest.newBuilder(URI.create(serviceUrl + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
+					.header("Authorization", "Bearer " + this.pipeline.adminKey())
 					.build(), HttpResponse.BodyHandlers.ofString());
 			JsonNode measurements = json.readTree(response.body()).get("measurements");
 			return measurements.get(0).get("value").asDouble() / (1024 * 1024);

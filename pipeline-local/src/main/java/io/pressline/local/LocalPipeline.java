@@ -30,6 +30,15 @@ public final class LocalPipeline implements AutoCloseable {
 
 	private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
 
+	/** The editors' API key this pipeline's services accept, new for every pipeline. */
+	private final String editorKey = newKey();
+
+	/** The operators' API key. */
+	private final String adminKey = newKey();
+
+	/** The arguments each service was started with, to restart it the same way. */
+	private final Map<Service, List<String>> arguments = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final List<ServiceProcess> extraInstances = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	private volatile LocalKafka kafka;
@@ -75,12 +84,14 @@ public final class LocalPipeline implements AutoCloseable {
 			}
 			for (Service service : Service.values()) {
 				checkNotClosing();
-				List<String> arguments = new ArrayList<>(this.options.serviceArguments());
+				List<String> arguments = new ArrayList<>(keyArguments());
+				arguments.addAll(this.options.serviceArguments());
 				if (service == Service.INGEST) {
 					// The desk page's enrichment preview asks enrich-service.
 					arguments.add(0,
 							"--pressline.ingest.desk.enrich-url=http://localhost:" + ports.get(Service.ENRICH));
 				}
+				this.arguments.put(service, List.copyOf(arguments));
 				this.services.put(service,
 						ServiceProcess.start(service,
 								this.options.servicesDirectory().resolve(service.artifact() + ".jar"),
@@ -108,6 +119,30 @@ public final class LocalPipeline implements AutoCloseable {
 
 	public String bootstrapServers() {
 		return this.bootstrapServers;
+	}
+
+	/** An API key with the EDITOR role, for the editors' API and the desk page. */
+	public String editorKey() {
+		return this.editorKey;
+	}
+
+	/** An API key with the ADMIN role, for the status page, metrics and dead letters. */
+	public String adminKey() {
+		return this.adminKey;
+	}
+
+	private List<String> keyArguments() {
+		return List.of("--pressline.security.api-keys[0].name=local-editor",
+				"--pressline.security.api-keys[0].key=" + this.editorKey,
+				"--pressline.security.api-keys[0].roles=EDITOR", "--pressline.security.api-keys[1].name=local-operator",
+				"--pressline.security.api-keys[1].key=" + this.adminKey,
+				"--pressline.security.api-keys[1].roles=ADMIN");
+	}
+
+	private static String newKey() {
+		byte[] bytes = new byte[24];
+		new java.security.SecureRandom().nextBytes(bytes);
+		return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	/** Base URL of a service, for example {@code http://localhost:8081}. */
@@ -141,7 +176,8 @@ public final class LocalPipeline implements AutoCloseable {
 	 */
 	ServiceProcess addInstance(Service service, List<String> arguments) {
 		checkNotClosing();
-		List<String> all = new ArrayList<>(this.options.serviceArguments());
+		List<String> all = new ArrayList<>(keyArguments());
+		all.addAll(this.options.serviceArguments());
 		all.addAll(arguments);
 		int instance = 2 + (int) this.extraInstances.stream().filter((p) -> p.service() == service).count();
 		ServiceProcess process = ServiceProcess.start(service, instance,
@@ -171,6 +207,42 @@ public final class LocalPipeline implements AutoCloseable {
 				}
 			});
 		}
+	}
+
+	/**
+	 * Kills a service's first instance at once, as a crash of its machine would: no
+	 * shutdown, no goodbye to its consumer groups, transactions left open. For failure
+	 * tests; {@link #restart} starts it again.
+	 */
+	public void crash(Service service) {
+		ServiceProcess process;
+		synchronized (this.services) {
+			process = this.services.get(service);
+		}
+		process.kill();
+	}
+
+	/**
+	 * Starts a service's first instance again after a {@link #crash}, on the same port,
+	 * with the same arguments and identity, its output appended to the same log, and
+	 * waits until it is ready.
+	 */
+	public void restart(Service service) {
+		checkNotClosing();
+		ServiceProcess old;
+		synchronized (this.services) {
+			old = this.services.get(service);
+		}
+		if (old.alive()) {
+			throw new IllegalStateException(service.artifact() + " is running; crash it first");
+		}
+		ServiceProcess process = ServiceProcess.start(service, 1,
+				this.options.servicesDirectory().resolve(service.artifact() + ".jar"), old.port(),
+				this.bootstrapServers, this.options.logDirectory(), this.arguments.get(service), true);
+		synchronized (this.services) {
+			this.services.put(service, process);
+		}
+		process.awaitReady(READY_TIMEOUT);
 	}
 
 	/** Whether {@link #close()} has been called. */

@@ -109,14 +109,21 @@ public final class PresslineLocal {
 					process.service().role());
 		}
 		System.out.println();
+		System.out.println("API keys of this run (new at every start; the pages ask for one once):");
+		System.out.println("  editor   " + pipeline.editorKey());
+		System.out.println("  operator " + pipeline.adminKey());
+		System.out.println();
 		System.out.println("Editors' desk (submit, preview tags, follow to publication): " + ingest + "/desk/");
+		System.out
+			.println("Pipeline status for operators (throughput, backlog, dead letters, timings): " + ingest + "/ops/");
 		System.out.println("API reference of each service: <service URL>/swagger-ui.html");
 		System.out.println();
 		System.out.println("Or submit a sample from another shell:");
-		System.out.println(
-				"  curl -i -H 'Content-Type: text/plain' --data-binary @samples/politics-coalition-budget-vote.txt "
-						+ ingest + "/api/v1/articles");
-		System.out.println("Follow it: curl " + ingest + "/api/v1/articles/<id>");
+		System.out.println("  curl -i -H 'Authorization: Bearer " + pipeline.editorKey()
+				+ "' -H 'Content-Type: text/plain' --data-binary @samples/politics-coalition-budget-vote.txt " + ingest
+				+ "/api/v1/articles");
+		System.out.println("Follow it: curl -H 'Authorization: Bearer " + pipeline.editorKey() + "' " + ingest
+				+ "/api/v1/articles/<id>");
 		System.out.println("Print published events as JSON:");
 		System.out
 			.println("  java -jar pipeline-local/target/pipeline-local.jar watch --from-beginning --bootstrap-servers="

@@ -61,6 +61,18 @@ final class ServiceProcess {
 	 */
 	static ServiceProcess start(Service service, int instance, Path jar, int port, String bootstrapServers,
 			Path logDirectory, List<String> extraArguments) {
+		return start(service, instance, jar, port, bootstrapServers, logDirectory, extraArguments, false);
+	}
+
+	/**
+	 * Starts one instance of a service.
+	 * @param instance 1 for the first instance, 2 for a second one of the same service,
+	 * and so on; the instance's log file is named after it
+	 * @param appendLog whether to go on writing the instance's log file (a restart)
+	 * rather than begin it anew
+	 */
+	static ServiceProcess start(Service service, int instance, Path jar, int port, String bootstrapServers,
+			Path logDirectory, List<String> extraArguments, boolean appendLog) {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("Cannot find " + jar + ": build first with ./mvnw -DskipTests package");
 		}
@@ -73,11 +85,15 @@ final class ServiceProcess {
 		command.add(jar.toString());
 		command.add("--server.port=" + port);
 		command.add("--spring.kafka.bootstrap-servers=" + bootstrapServers);
+		// The instance's name is its identity in Kafka's transactions: the same after a
+		// restart, different from its siblings'.
+		command.add("--pressline.instance-id=" + name);
 		command.addAll(extraArguments);
 		try {
 			Files.createDirectories(logDirectory);
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(log.toFile())
+				.redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile())
+						: ProcessBuilder.Redirect.to(log.toFile()))
 				.start();
 			return new ServiceProcess(service, name, port, log, process);
 		}

@@ -111,6 +111,20 @@ class DeploymentConsistencyTests {
 		Map<String, Object> services = section(yaml("docker-compose.yml"), "services");
 		assertThat((List<String>) section(services, "prometheus").get("volumes"))
 			.contains("./deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+		// The metrics are for operators: Prometheus presents their key from the file its
+		// entrypoint writes, and every service accepts that key as ADMIN.
+		Map<String, Object> authorization = (Map<String, Object>) scrape.get("authorization");
+		assertThat(authorization.get("type")).isEqualTo("Bearer");
+		String keyFile = (String) authorization.get("credentials_file");
+		assertThat(String.join(" ", (List<String>) section(services, "prometheus").get("entrypoint")))
+			.contains("\"$$PRESSLINE_OPERATOR_KEY\" > " + keyFile);
+		for (Service service : Service.values()) {
+			Map<String, Object> environment = section(services, service.artifact(), "environment");
+			assertThat(environment.get("PRESSLINE_SECURITY_API_KEYS_1_KEY")).as(service.artifact())
+				.isEqualTo(section(services, "prometheus", "environment").get("PRESSLINE_OPERATOR_KEY"));
+			assertThat(environment.get("PRESSLINE_SECURITY_API_KEYS_1_ROLES")).isEqualTo("ADMIN");
+			assertThat(environment.get("PRESSLINE_SECURITY_API_KEYS_0_ROLES")).isEqualTo("EDITOR");
+		}
 		assertThat((List<String>) section(services, "grafana").get("volumes")).contains(
 				"./deploy/grafana/provisioning:/etc/grafana/provisioning:ro",
 				"./deploy/grafana/dashboards:/var/lib/grafana/dashboards:ro");

@@ -51,6 +51,10 @@ class DeskBrowserIT {
 		this.wait.ignoring(StaleElementReferenceException.class);
 		this.testName = test.getTestMethod().orElseThrow().getName();
 		this.browser.get(desk);
+		// The page asks for the editor's API key once, and keeps it for the session.
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key")))
+			.sendKeys(RunningPipeline.get().editorKey());
+		this.browser.findElement(By.id("api-key-save")).click();
 		this.wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
 	}
 

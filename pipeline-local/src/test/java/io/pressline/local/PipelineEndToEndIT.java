@@ -57,6 +57,7 @@ class PipelineEndToEndIT {
 
 		HttpResponse<String> response = this.http
 			.send(HttpRequest.newBuilder(URI.create(this.pipeline.url("ingest-service") + "/api/v1/articles"))
+				.header("Authorization", "Bearer " + this.pipeline.editorKey())
 				.header("Content-Type", "text/plain; charset=utf-8")
 				.POST(HttpRequest.BodyPublishers.ofString(sample))
 				.build(), HttpResponse.BodyHandlers.ofString());
@@ -83,9 +84,10 @@ class PipelineEndToEndIT {
 		}
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			HttpResponse<String> status = this.http.send(
-					HttpRequest.newBuilder(URI.create(receipt.get("statusUrl").asString())).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> status = this.http
+				.send(HttpRequest.newBuilder(URI.create(receipt.get("statusUrl").asString()))
+					.header("Authorization", "Bearer " + this.pipeline.editorKey())
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(this.json.readTree(status.body()).get("stage").asString()).isEqualTo("PUBLISHED");
 		});
 	}
@@ -140,6 +142,7 @@ class PipelineEndToEndIT {
 		String traceId = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(16));
 		HttpResponse<String> response = this.http
 			.send(HttpRequest.newBuilder(URI.create(this.pipeline.url("ingest-service") + "/api/v1/articles"))
+				.header("Authorization", "Bearer " + this.pipeline.editorKey())
 				.header("Content-Type", "application/json")
 				.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
 				.POST(HttpRequest.BodyPublishers.ofString("""
@@ -167,7 +170,8 @@ class PipelineEndToEndIT {
 	}
 
 	private HttpResponse<String> send(String method, String path, String json) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.pipeline.url("ingest-service") + path));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.pipeline.url("ingest-service") + path))
+			.header("Authorization", "Bearer " + this.pipeline.editorKey());
 		if (json != null) {
 			request.header("Content-Type", "application/json")
 				.method(method, HttpRequest.BodyPublishers.ofString(json));

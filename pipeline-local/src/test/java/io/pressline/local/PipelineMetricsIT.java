@@ -120,6 +120,7 @@ class PipelineMetricsIT {
 	private String submit(String draft) throws Exception {
 		HttpResponse<String> response = this.http
 			.send(HttpRequest.newBuilder(URI.create(this.pipeline.url("ingest-service") + "/api/v1/articles"))
+				.header("Authorization", "Bearer " + this.pipeline.editorKey())
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(draft))
 				.build(), HttpResponse.BodyHandlers.ofString());
@@ -130,14 +131,16 @@ class PipelineMetricsIT {
 	private String stage(String id) throws Exception {
 		HttpResponse<String> status = this.http
 			.send(HttpRequest.newBuilder(URI.create(this.pipeline.url("ingest-service") + "/api/v1/articles/" + id))
+				.header("Authorization", "Bearer " + this.pipeline.editorKey())
 				.build(), HttpResponse.BodyHandlers.ofString());
 		return (status.statusCode() == 200) ? this.json.readTree(status.body()).get("stage").asString() : null;
 	}
 
 	private String scrape(String service) throws Exception {
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create(this.pipeline.url(service) + "/actuator/prometheus")).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create(this.pipeline.url(service) + "/actuator/prometheus"))
+				.header("Authorization", "Bearer " + this.pipeline.adminKey())
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(service + ": " + response.body()).isEqualTo(200);
 		return response.body();
 	}

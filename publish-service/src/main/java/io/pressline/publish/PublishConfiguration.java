@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.binder.BinderFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,10 +69,16 @@ class PublishConfiguration {
 	}
 
 	@Bean
+	BinderTransactions binderTransactions(BinderFactory binders) {
+		return new BinderTransactions(binders);
+	}
+
+	@Bean
 	Publisher publisher(EditorialDesk desk, Editions editions, PublishedArticles archive, HeldArticles held,
 			StageReporter stages, StreamBridge streamBridge, PipelineTopics topics, PublishProperties properties,
-			Clock clock, MeterRegistry registry) {
-		return new Publisher(desk, editions, archive, held, stages, streamBridge, topics, properties, clock, registry);
+			Clock clock, BinderTransactions transactions, MeterRegistry registry) {
+		return new Publisher(desk, editions, archive, held, stages, streamBridge, topics, properties, clock,
+				transactions, registry);
 	}
 
 	/**
@@ -100,7 +107,7 @@ class PublishConfiguration {
 
 	@Bean(destroyMethod = "close")
 	WebhookDelivery webhookDelivery(PublishProperties properties, DeliveryLog deliveryLog, StreamBridge streamBridge,
-			Clock clock) {
+			BinderTransactions transactions, Clock clock) {
 		PublishProperties.Webhooks settings = properties.webhooks();
 		HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
 		WebhookDelivery.DeadLetters deadLetters = (site, event, attempts, error) -> {
@@ -110,10 +117,14 @@ class PublishConfiguration {
 				.setHeader("pressline-attempts", Integer.toString(attempts))
 				.setHeader("pressline-error", error)
 				.build();
-			if (!streamBridge.send(settings.deadLetterTopic(), letter)) {
-				throw new IllegalStateException("The dead letter of article " + event.getArticleId() + " for "
-						+ site.name() + " was not written");
-			}
+			// Sent from a delivery worker, outside the record's transaction: in one of
+			// its own.
+			transactions.executeWithoutResult((transaction) -> {
+				if (!streamBridge.send(settings.deadLetterTopic(), letter)) {
+					throw new IllegalStateException("The dead letter of article " + event.getArticleId() + " for "
+							+ site.name() + " was not written");
+				}
+			});
 		};
 		return new WebhookDelivery(properties.webhookSites(), http, settings.retry(), deliveryLog, deadLetters, clock);
 	}

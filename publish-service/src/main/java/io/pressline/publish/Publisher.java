@@ -19,6 +19,9 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.pressline.event.ArticleEnriched;
 import io.pressline.event.ArticlePublished;
@@ -39,6 +42,12 @@ import io.pressline.publish.hold.HeldArticles;
  * retracts, and reports each outcome on {@code articles.status}. Versions arrive from the
  * publish function and from embargo timers; one at a time, so the desk always decides on
  * what was published before.
+ * <p>
+ * Every record a decision writes goes in the Kafka transaction of the version's read (the
+ * binder's, for versions from the publish function; {@code transactions} for releases),
+ * so a version is published once or not at all. This instance's memory (what is
+ * published, what is held) changes only once that transaction commits, so a version read
+ * again after a rollback is decided again rather than ignored as already published.
  */
 public class Publisher {
 
@@ -66,11 +75,13 @@ public class Publisher {
 
 	private final Clock clock;
 
+	private final TransactionOperations transactions;
+
 	private final Map<PublicationEventType, Timer> latency = new EnumMap<>(PublicationEventType.class);
 
 	Publisher(EditorialDesk desk, Editions editions, PublishedArticles archive, HeldArticles held, StageReporter stages,
 			StreamBridge streamBridge, PipelineTopics topics, PublishProperties properties, Clock clock,
-			MeterRegistry registry) {
+			TransactionOperations transactions, MeterRegistry registry) {
 		this.desk = desk;
 		this.editions = editions;
 		this.archive = archive;
@@ -80,6 +91,7 @@ public class Publisher {
 		this.topics = topics;
 		this.properties = properties;
 		this.clock = clock;
+		this.transactions = transactions;
 		for (PublicationEventType type : PublicationEventType.values()) {
 			this.latency.put(type,
 					Timer.builder("pressline.publication.latency")
@@ -110,7 +122,8 @@ public class Publisher {
 		if (version.isEmpty()) {
 			return;
 		}
-		process(version.get()).ifPresent((event) -> send(this.topics.published(), articleId, event));
+		this.transactions.executeWithoutResult((transaction) -> process(version.get())
+			.ifPresent((event) -> send(this.topics.published(), articleId, event)));
 	}
 
 	private Optional<ArticlePublished> process(ArticleEnriched enriched) {
@@ -130,8 +143,8 @@ public class Publisher {
 			return Optional.empty();
 		}
 		if (decision instanceof Decision.Hold hold) {
-			this.held.hold(enriched, hold.releaseAt());
 			send(HELD_BINDING, id, enriched);
+			onCommit(() -> this.held.hold(enriched, hold.releaseAt()));
 			report(draft, ArticleStage.HELD, hold.reason());
 			log.info("Article {} v{} held: {}", id, draft.getVersion(), hold.reason());
 			return Optional.empty();
@@ -147,7 +160,6 @@ public class Publisher {
 		Decision.Publish publish = (Decision.Publish) decision;
 		ArticlePublished event = this.editions.edition(enriched, publish, this.archive.find(id).orElse(null), now);
 		unholdUpTo(id, draft.getVersion());
-		this.archive.record(event);
 		send(LATEST_BINDING, id, event);
 		send(this.properties.sectionTopic(publish.section()), id, event);
 		report(draft, ArticleStage.PUBLISHED,
@@ -155,6 +167,7 @@ public class Publisher {
 		log.info("Article {} v{} published as {} in {}", id, draft.getVersion(), publish.eventType(),
 				publish.section());
 		measure(draft, publish.eventType());
+		onCommit(() -> this.archive.record(event));
 		return Optional.of(event);
 	}
 
@@ -169,13 +182,34 @@ public class Publisher {
 			return Optional.empty();
 		}
 		ArticlePublished event = this.editions.retraction(draft, enriched.getEnrichment(), last.get(), now);
-		this.archive.record(event);
 		send(this.properties.sectionTopic(event.getSection()), id, event);
 		send(LATEST_BINDING, id, KafkaNull.INSTANCE);
 		report(draft, ArticleStage.RETRACTED, draft.getNote());
 		log.info("Article {} v{} retracted", id, draft.getVersion());
 		measure(draft, PublicationEventType.RETRACTED);
+		onCommit(() -> this.archive.record(event));
 		return Optional.of(event);
+	}
+
+	/**
+	 * Changes what this instance knows once the records of the decision are committed:
+	 * right away without a transaction, after the commit within one. Until then the read
+	 * API does not show the version, and a version whose transaction rolls back is read
+	 * again and decided again rather than ignored as already published.
+	 */
+	private static void onCommit(Runnable change) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			change.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				change.run();
+			}
+
+		});
 	}
 
 	/** Stops holding the article's held version if it is this one or older. */
@@ -186,8 +220,8 @@ public class Publisher {
 	}
 
 	private void unhold(String articleId) {
-		this.held.forget(articleId);
 		send(HELD_BINDING, articleId, KafkaNull.INSTANCE);
+		onCommit(() -> this.held.forget(articleId));
 	}
 
 	/** Submission to publication, unless an embargo made the wait. */

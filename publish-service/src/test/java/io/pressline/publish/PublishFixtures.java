@@ -1,8 +1,18 @@
 package io.pressline.publish;
 
 import java.time.Instant;
+import java.util.Map;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.pressline.event.ArticleSubmitted;
+import io.pressline.testing.TestKafka;
+import io.pressline.event.serde.AvroEventSerializer;
+import io.pressline.event.ArticleEnriched;
 import io.pressline.event.Enrichment;
 
 /** Article versions and enrichments for the publish-service tests. */
@@ -19,6 +29,28 @@ public final class PublishFixtures {
 			.setBody("The night buses run again from Friday.")
 			.setSection("local")
 			.setSubmittedAt(Instant.now());
+	}
+
+	/** A draft as enrich-service would pass it on, with the test enrichment. */
+	public static ArticleEnriched enriched(ArticleSubmitted submission) {
+		return ArticleEnriched.newBuilder()
+			.setSubmission(submission)
+			.setEnrichment(enrichment(submission.getSubmittedAt()))
+			.build();
+	}
+
+	/**
+	 * Puts a draft on {@code articles.enriched} of the tests' broker, as enrich-service
+	 * would.
+	 */
+	public static void sendEnriched(ArticleSubmitted.Builder draft) throws Exception {
+		ArticleSubmitted submission = draft.build();
+		try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()), new StringSerializer(),
+				new AvroEventSerializer())) {
+			producer.send(new ProducerRecord<>("articles.enriched", submission.getArticleId(), enriched(submission)))
+				.get();
+		}
 	}
 
 	public static Enrichment enrichment(Instant at) {

@@ -26,12 +26,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
-import io.pressline.event.ArticleEnriched;
 import io.pressline.event.ArticlePublished;
 import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleStatus;
 import io.pressline.event.ArticleSubmitted;
-import io.pressline.event.Enrichment;
 import io.pressline.event.PublicationEventType;
 import io.pressline.event.SubmissionAction;
 import io.pressline.event.serde.AvroEventDeserializer;
@@ -222,11 +220,10 @@ class PublishFunctionTests {
 
 	private void send(ArticleSubmitted.Builder draft) throws Exception {
 		ArticleSubmitted submission = draft.build();
-		ArticleEnriched enriched = ArticleEnriched.newBuilder()
-			.setSubmission(submission)
-			.setEnrichment(PublishFixtures.enrichment(submission.getSubmittedAt()))
-			.build();
-		this.producer.send(new ProducerRecord<>("articles.enriched", submission.getArticleId(), enriched)).get();
+		this.producer
+			.send(new ProducerRecord<>("articles.enriched", submission.getArticleId(),
+					PublishFixtures.enriched(submission)))
+			.get();
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {

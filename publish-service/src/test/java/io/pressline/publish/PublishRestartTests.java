@@ -7,14 +7,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,13 +17,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.pressline.event.ArticleEnriched;
 import io.pressline.event.ArticlePublished;
 import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleStatus;
-import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.serde.AvroEventDeserializer;
-import io.pressline.event.serde.AvroEventSerializer;
 import io.pressline.testing.TestKafka;
 import io.pressline.testing.TopicProbe;
 
@@ -53,11 +45,11 @@ class PublishRestartTests {
 				TopicProbe<SpecificRecord> status = TopicProbe.on("articles.status", new AvroEventDeserializer());
 				TopicProbe<SpecificRecord> published = TopicProbe.on("articles.published",
 						new AvroEventDeserializer())) {
-			send(PublishFixtures.draft(live, 1));
+			PublishFixtures.sendEnriched(PublishFixtures.draft(live, 1));
 			published.await((r) -> live.equals(r.key()), WAIT);
 			// long enough to stop this instance and start the next one before it ends
 			embargo = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.MILLIS);
-			send(PublishFixtures.draft(embargoed, 1).setEmbargoUntil(embargo));
+			PublishFixtures.sendEnriched(PublishFixtures.draft(embargoed, 1).setEmbargoUntil(embargo));
 			ArticleStatus held = (ArticleStatus) status
 				.await((r) -> embargoed.equals(r.key()) && ((ArticleStatus) r.value()).getStage() == ArticleStage.HELD,
 						WAIT)
@@ -84,19 +76,6 @@ class PublishRestartTests {
 
 	private static ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(PublishApplication.class).run("--server.port=0");
-	}
-
-	private static void send(ArticleSubmitted.Builder draft) throws Exception {
-		ArticleSubmitted submission = draft.build();
-		ArticleEnriched enriched = ArticleEnriched.newBuilder()
-			.setSubmission(submission)
-			.setEnrichment(PublishFixtures.enrichment(submission.getSubmittedAt()))
-			.build();
-		try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()), new StringSerializer(),
-				new AvroEventSerializer())) {
-			producer.send(new ProducerRecord<>("articles.enriched", submission.getArticleId(), enriched)).get();
-		}
 	}
 
 }

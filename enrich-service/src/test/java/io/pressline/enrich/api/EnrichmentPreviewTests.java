@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.pressline.testing.TestKafka;
+import io.pressline.testing.TestApiKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,16 +108,18 @@ class EnrichmentPreviewTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return this.http
+			.send(TestApiKeys.asEditor(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> post(String contentType, String body, String query) throws Exception {
-		return this.http
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/enrichments" + query))
-				.header("Content-Type", contentType)
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		return this.http.send(TestApiKeys
+			.asEditor(
+					HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/enrichments" + query)))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -42,6 +42,8 @@ public class EnrichmentPreviews {
 					.queryParamIfPresent("date", java.util.Optional.ofNullable(date))
 					.build())
 				.contentType(MediaType.APPLICATION_JSON)
+				// The editor's own key: enrich-service checks it as ingest did.
+				.headers((headers) -> callersKey().ifPresent(headers::setBearerAuth))
 				.body(request)
 				.exchange((req, response) -> {
 					HttpStatusCode status = response.getStatusCode();
@@ -59,6 +61,15 @@ public class EnrichmentPreviews {
 	}
 
 	/** What enrich-service answered: the enrichment, or its refusal of the draft. */
+	private static java.util.Optional<String> callersKey() {
+		return java.util.Optional
+			.ofNullable(
+					org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication())
+			.map(org.springframework.security.core.Authentication::getCredentials)
+			.filter(String.class::isInstance)
+			.map(String.class::cast);
+	}
+
 	public record Answer(int status, MediaType contentType, byte[] body) {
 	}
 

@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.pressline.event.serde.AvroEventDeserializer;
 import io.pressline.testing.TestKafka;
 import io.pressline.testing.TopicProbe;
+import io.pressline.testing.TestApiKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -91,7 +92,7 @@ class DeskApiTests {
 	void theLiveStreamStartsWithASnapshotAndThenTellsEachChange() throws Exception {
 		BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 		HttpResponse<InputStream> stream = this.http.send(
-				HttpRequest.newBuilder(URI.create(url("/api/v1/articles/events"))).build(),
+				TestApiKeys.asEditor(HttpRequest.newBuilder(URI.create(url("/api/v1/articles/events")))).build(),
 				HttpResponse.BodyHandlers.ofInputStream());
 		assertThat(stream.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
@@ -220,14 +221,14 @@ class DeskApiTests {
 	}
 
 	private HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(url(path)))
+		return this.http.send(TestApiKeys.asEditor(HttpRequest.newBuilder(URI.create(url(path))))
 			.header("Content-Type", contentType)
 			.method(method, HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(url(path))).build(),
+		return this.http.send(TestApiKeys.asEditor(HttpRequest.newBuilder(URI.create(url(path)))).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 

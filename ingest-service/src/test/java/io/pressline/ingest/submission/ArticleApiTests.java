@@ -39,6 +39,7 @@ import io.pressline.event.serde.AvroEventDeserializer;
 import io.pressline.event.serde.AvroEventSerializer;
 import io.pressline.testing.TestKafka;
 import io.pressline.testing.TopicProbe;
+import io.pressline.testing.TestApiKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -209,10 +210,11 @@ class ArticleApiTests {
 		long before = this.submitted.endOffsetSum();
 		byte[] bytes = "Headline\n\nBody \u00e9".getBytes(StandardCharsets.ISO_8859_1);
 
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/articles")))
-			.header("Content-Type", "text/plain")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http
+			.send(TestApiKeys.asEditor(HttpRequest.newBuilder(URI.create(url("/api/v1/articles"))))
+				.header("Content-Type", "text/plain")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+				.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertProblem(response, 400, null);
 		assertThat(this.json.readTree(response.body()).get("detail").asString()).contains("UTF-8");
@@ -362,7 +364,7 @@ class ArticleApiTests {
 
 	private HttpResponse<String> post(String contentType, String body, Map<String, String> headers)
 			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/api/v1/articles")))
+		HttpRequest.Builder request = TestApiKeys.asEditor(HttpRequest.newBuilder(URI.create(url("/api/v1/articles"))))
 			.header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		headers.forEach(request::header);
@@ -371,7 +373,7 @@ class ArticleApiTests {
 
 	private HttpResponse<String> send(String method, String url, String contentType, String body,
 			Map<String, String> headers) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+		HttpRequest.Builder request = TestApiKeys.asEditor(HttpRequest.newBuilder(URI.create(url)))
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (contentType != null) {
@@ -382,7 +384,7 @@ class ArticleApiTests {
 	}
 
 	private HttpResponse<String> get(String url) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+		return this.http.send(TestApiKeys.asEditor(HttpRequest.newBuilder(URI.create(url))).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.pressline.testing.TestKafka;
+import io.pressline.testing.TestApiKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,11 +61,12 @@ class DraftFuzzTests {
 		List<String> failures = new ArrayList<>();
 		for (int i = 0; i < REQUESTS; i++) {
 			Mangled request = mangle(random, i);
-			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(url("/api/v1/articles"))
-				.header("Content-Type", request.contentType())
-				.timeout(Duration.ofSeconds(30))
-				.POST(HttpRequest.BodyPublishers.ofByteArray(request.body()))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.http
+				.send(TestApiKeys.asEditor(HttpRequest.newBuilder(url("/api/v1/articles")))
+					.header("Content-Type", request.contentType())
+					.timeout(Duration.ofSeconds(30))
+					.POST(HttpRequest.BodyPublishers.ofByteArray(request.body()))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			boolean problem = response.headers()
 				.firstValue("Content-Type")
 				.filter((type) -> type.startsWith("application/problem+json"))
@@ -79,10 +81,11 @@ class DraftFuzzTests {
 		assertThat(failures).as("requests answered with something other than a client error and a problem").isEmpty();
 		assertThat(submittedRecords()).as("records on articles.submitted after %d refused requests", REQUESTS)
 			.isEqualTo(before);
-		HttpResponse<String> valid = this.http.send(HttpRequest.newBuilder(url("/api/v1/articles"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(VALID))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> valid = this.http
+			.send(TestApiKeys.asEditor(HttpRequest.newBuilder(url("/api/v1/articles")))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(VALID))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(valid.statusCode()).as("a valid draft after the barrage: %s", valid.body()).isEqualTo(202);
 	}
 

@@ -21,10 +21,14 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.transaction.KafkaAwareTransactionManager;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.util.backoff.BackOff;
 
 import io.pressline.event.serde.AvroEventSerializer;
@@ -39,6 +43,11 @@ import io.pressline.event.serde.AvroEventSerializer;
  * Kafka's {@code kafka_dlt-original-topic}, {@code -partition} and {@code -offset}. The
  * consumer then goes on with the next record. A binding without a dead-letter topic (the
  * state readers) logs the record and goes on.
+ * <p>
+ * Being the binder's one hook into every listener container, it also sets what the
+ * containers need for Kafka transactions: transaction synchronisation, so a stage can
+ * undo in-memory changes of a rolled-back record, and offsets committed past the last
+ * commit marker, so a caught-up group shows no lag.
  */
 public class DeadLetterHandling implements ListenerContainerWithDlqAndRetryCustomizer {
 
@@ -83,9 +92,15 @@ public class DeadLetterHandling implements ListenerContainerWithDlqAndRetryCusto
 	}
 
 	@Override
+	@SuppressWarnings("unchecked")
 	public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
 			BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff,
 			ExtendedConsumerProperties<KafkaConsumerProperties> properties) {
+		synchronizeTransactions(container);
+		// Records written in transactions are followed by a commit marker, which a
+		// consumer skips but its committed offset would stop short of: the group's lag
+		// would never fall below one per partition. Commit past the marker at the end.
+		container.getContainerProperties().setFixTxOffsets(true);
 		if (dlqDestinationResolver == null) {
 			container.setCommonErrorHandler(new DefaultErrorHandler(backOff));
 			return;
@@ -95,6 +110,32 @@ public class DeadLetterHandling implements ListenerContainerWithDlqAndRetryCusto
 				dlqDestinationResolver);
 		recoverer.setHeadersFunction((record, ex) -> headers(group, ex, maxAttempts));
 		container.setCommonErrorHandler(new DefaultErrorHandler(recoverer, backOff));
+		KafkaAwareTransactionManager<?, ?> transactions = container.getContainerProperties()
+			.getKafkaAwareTransactionManager();
+		if (transactions != null) {
+			// A record whose transaction rolls back is retried and dead-lettered the same
+			// way, its offset then committed in a transaction of its own; this replaces
+			// the binder's processor, whose own dead-letter producer cannot write records
+			// that were decoded natively.
+			KafkaTemplate<Object, Object> offsets = new KafkaTemplate<>(
+					(ProducerFactory<Object, Object>) transactions.getProducerFactory());
+			offsets.setMicrometerEnabled(false);
+			container.setAfterRollbackProcessor(new DefaultAfterRollbackProcessor<>(recoverer, backOff, offsets, true));
+		}
+	}
+
+	/**
+	 * Lets a stage learn whether the Kafka transaction of the record it handles committed
+	 * (through {@code TransactionSynchronizationManager}), to undo what it changed in
+	 * memory when it did not. Kafka's transaction manager does not offer that by default.
+	 */
+	private static void synchronizeTransactions(AbstractMessageListenerContainer<?, ?> container) {
+		ContainerProperties properties = container.getContainerProperties();
+		Object transactions = (properties.getKafkaAwareTransactionManager() != null)
+				? properties.getKafkaAwareTransactionManager() : properties.getTransactionManager();
+		if (transactions instanceof AbstractPlatformTransactionManager manager) {
+			manager.setTransactionSynchronization(AbstractPlatformTransactionManager.SYNCHRONIZATION_ALWAYS);
+		}
 	}
 
 	static Headers headers(String stage, Exception failure, int maxAttempts) {

@@ -99,6 +99,15 @@ public class KafkaBacklog implements MeterBinder, AutoCloseable {
 		}, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
+	/**
+	 * Looks every interval without exporting metrics, for a view that shows the figures
+	 * itself (the operators' status page asks about every stage's groups, which are
+	 * exported by those stages).
+	 */
+	public void watch() {
+		this.refresher.scheduleWithFixedDelay(this::refresh, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
 	/** The lags found by the last look, per group and partition. */
 	public List<Lag> lags() {
 		return this.lags;

@@ -41,6 +41,7 @@ import io.pressline.event.serde.AvroEventSerializer;
 import io.pressline.publish.PublishFixtures;
 import io.pressline.testing.TestKafka;
 import io.pressline.testing.TopicProbe;
+import io.pressline.testing.TestApiKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -134,8 +135,8 @@ class WebhookDeliveryTests {
 
 	private String get(String path) throws Exception {
 		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
-					HttpResponse.BodyHandlers.ofString())
+			.send(TestApiKeys.asOperator(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)))
+				.build(), HttpResponse.BodyHandlers.ofString())
 			.body();
 	}
 
