@@ -1,6 +1,14 @@
-// The API key the pages send. Kept in a cookie rather than a header, because a browser's
-// EventSource cannot send headers; SameSite=Strict keeps other sites from sending it.
+// The API key the pages send: as an Authorization header on every request, from this
+// tab's session storage. A browser's EventSource cannot send headers, so the key is also
+// kept in a cookie, which the services accept for reading only (GET), never for a change.
 const COOKIE = 'pressline-key';
+const STORED = 'pressline-key';
+
+function keep(key) {
+	sessionStorage.setItem(STORED, key);
+	const secure = location.protocol === 'https:' ? '; Secure' : '';
+	document.cookie = `${COOKIE}=${encodeURIComponent(key)}; path=/; SameSite=Strict${secure}`;
+}
 
 function dialog() {
 	let box = document.getElementById('key-dialog');
@@ -26,7 +34,7 @@ export function askForKey(reason) {
 	return new Promise((resolve) => {
 		box.addEventListener('close', () => {
 			const key = box.querySelector('#api-key').value.trim();
-			document.cookie = `${COOKIE}=${encodeURIComponent(key)}; path=/; SameSite=Strict`;
+			keep(key);
 			resolve(key);
 		}, { once: true });
 		box.showModal();
@@ -37,9 +45,12 @@ export function askForKey(reason) {
  * fetch, asking for a key and trying again while the service says the key is missing or
  * wrong (401) or lacks the role (403).
  */
-export async function fetchWithKey(url, options) {
+export async function fetchWithKey(url, options = {}) {
 	for (;;) {
-		const response = await fetch(url, options);
+		const key = sessionStorage.getItem(STORED);
+		const headers = new Headers(options.headers ?? {});
+		if (key) headers.set('Authorization', `Bearer ${key}`);
+		const response = await fetch(url, { ...options, headers });
 		if (response.status !== 401 && response.status !== 403) return response;
 		const problem = await response.json().catch(() => ({}));
 		await askForKey(`${problem.detail ?? 'This page needs an API key.'} Enter a key with the right role.`);

@@ -32,11 +32,6 @@ class BinderTransactions implements TransactionOperations {
 		return delegate().execute(action);
 	}
 
-	/** Whether the work runs in Kafka transactions. */
-	boolean transactional() {
-		return delegate() instanceof TransactionTemplate;
-	}
-
 	private TransactionOperations delegate() {
 		TransactionOperations operations = this.delegate;
 		if (operations == null) {

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -77,6 +79,12 @@ public class Publisher {
 
 	private final TransactionOperations transactions;
 
+	/**
+	 * Articles with a decision whose transaction has not completed yet; guarded by this
+	 * object's lock.
+	 */
+	private final Set<String> pending = new HashSet<>();
+
 	private final Map<PublicationEventType, Timer> latency = new EnumMap<>(PublicationEventType.class);
 
 	Publisher(EditorialDesk desk, Editions editions, PublishedArticles archive, HeldArticles held, StageReporter stages,
@@ -116,14 +124,22 @@ public class Publisher {
 		return process(enriched);
 	}
 
-	/** Releases an article's held version whose embargo has ended. */
-	synchronized void release(String articleId) {
+	/**
+	 * Releases an article's held version whose embargo has ended.
+	 * @return {@code false} if a decision about the article is still being committed: ask
+	 * again in a moment
+	 */
+	synchronized boolean release(String articleId) {
+		if (this.pending.contains(articleId)) {
+			return false;
+		}
 		Optional<ArticleEnriched> version = this.held.find(articleId);
 		if (version.isEmpty()) {
-			return;
+			return true;
 		}
 		this.transactions.executeWithoutResult((transaction) -> process(version.get())
 			.ifPresent((event) -> send(this.topics.published(), articleId, event)));
+		return true;
 	}
 
 	private Optional<ArticlePublished> process(ArticleEnriched enriched) {
@@ -135,6 +151,7 @@ public class Publisher {
 	private Optional<ArticlePublished> decide(ArticleEnriched enriched) {
 		ArticleSubmitted draft = enriched.getSubmission();
 		String id = draft.getArticleId();
+		awaitCompletion(id);
 		Instant now = this.clock.instant();
 		Decision decision = this.desk.decide(draft, this.archive.publishedVersion(id), now);
 		if (decision instanceof Decision.Ignore ignore) {
@@ -197,7 +214,7 @@ public class Publisher {
 	 * API does not show the version, and a version whose transaction rolls back is read
 	 * again and decided again rather than ignored as already published.
 	 */
-	private static void onCommit(Runnable change) {
+	private void onCommit(Runnable change) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			change.run();
 			return;
@@ -206,7 +223,29 @@ public class Publisher {
 
 			@Override
 			public void afterCommit() {
-				change.run();
+				synchronized (Publisher.this) {
+					change.run();
+				}
+			}
+
+		});
+	}
+
+	/**
+	 * Marks the article as decided but not committed until the current transaction
+	 * completes, so that an embargo release waits for what the decision changes.
+	 */
+	private void awaitCompletion(String articleId) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive() || !this.pending.add(articleId)) {
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCompletion(int status) {
+				synchronized (Publisher.this) {
+					Publisher.this.pending.remove(articleId);
+				}
 			}
 
 		});
@@ -224,11 +263,15 @@ public class Publisher {
 		onCommit(() -> this.held.forget(articleId));
 	}
 
-	/** Submission to publication, unless an embargo made the wait. */
+	/**
+	 * Submission to publication, unless an embargo made the wait; counted once the
+	 * publication is committed, so attempts rolled back are not.
+	 */
 	private void measure(ArticleSubmitted draft, PublicationEventType type) {
 		Instant embargo = draft.getEmbargoUntil();
 		if (embargo == null || !embargo.isAfter(draft.getSubmittedAt())) {
-			this.latency.get(type).record(Duration.between(draft.getSubmittedAt(), this.clock.instant()));
+			Duration latency = Duration.between(draft.getSubmittedAt(), this.clock.instant());
+			onCommit(() -> this.latency.get(type).record(latency));
 		}
 	}
 

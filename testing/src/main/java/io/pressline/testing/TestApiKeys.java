@@ -16,8 +16,11 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class TestApiKeys implements EnvironmentPostProcessor {
 
-	/** Has the EDITOR role. */
-	public static final String EDITOR = "test-editor-key-5f1c0b7e2a9d4c36";
+	/**
+	 * Has the EDITOR role. Base64 like a generated key, with the characters a cookie must
+	 * carry encoded.
+	 */
+	public static final String EDITOR = "test+editor/key=5f1c0b7e2a9d4c36";
 
 	/** Has the ADMIN role. */
 	public static final String ADMIN = "test-admin-key-8e3a6d2f9b1c4a70";

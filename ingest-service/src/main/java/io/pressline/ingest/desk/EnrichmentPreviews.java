@@ -6,6 +6,8 @@ import java.util.Map;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.client.RestClient;
 
 import io.pressline.platform.draft.Draft;
@@ -60,16 +62,15 @@ public class EnrichmentPreviews {
 		}
 	}
 
-	/** What enrich-service answered: the enrichment, or its refusal of the draft. */
+	/** The API key the editor's request carried, to present it to enrich-service too. */
 	private static java.util.Optional<String> callersKey() {
-		return java.util.Optional
-			.ofNullable(
-					org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication())
-			.map(org.springframework.security.core.Authentication::getCredentials)
+		return java.util.Optional.ofNullable(SecurityContextHolder.getContext().getAuthentication())
+			.map(Authentication::getCredentials)
 			.filter(String.class::isInstance)
 			.map(String.class::cast);
 	}
 
+	/** What enrich-service answered: the enrichment, or its refusal of the draft. */
 	public record Answer(int status, MediaType contentType, byte[] body) {
 	}
 

@@ -1,6 +1,8 @@
 package io.pressline.platform.security;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -19,10 +21,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Finds the API key of a request and says who presented it: {@code Authorization: Bearer
- * <key>} or {@code X-Api-Key: <key>} from programs, or the {@value #COOKIE} cookie the
- * desk and status pages set (a browser's {@code EventSource} cannot send headers). A
- * request without a key goes on as anonymous; one with a key we do not know is refused
- * here with 401, so a mistyped key never looks like missing permission.
+ * <key>} or {@code X-Api-Key: <key>}, as programs and the pages' own requests send it,
+ * or, for reading only (GET and HEAD), the {@value #COOKIE} cookie the pages set for
+ * their event streams (a browser's {@code EventSource} cannot send headers). A cookie
+ * never authorises a change, so another page cannot make a browser submit or replay
+ * anything. A request without a key goes on as anonymous; one whose header names a key we
+ * do not know is refused here with 401, so a mistyped key never looks like missing
+ * permission. An unknown cookie (a key from an earlier run) is ignored, so the pages
+ * still load and ask for a new one.
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -46,9 +52,17 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Optional<String> presented = presented(request);
+		Optional<String> presented = header(request);
+		boolean fromCookie = presented.isEmpty();
+		if (fromCookie && isRead(request)) {
+			presented = cookie(request);
+		}
 		if (presented.isPresent()) {
 			Optional<ApiKeys.Caller> caller = this.keys.find(presented.get());
+			if (caller.isEmpty() && fromCookie) {
+				chain.doFilter(request, response);
+				return;
+			}
 			if (caller.isEmpty()) {
 				log.warn("Refused {} {} from {}: unknown API key", request.getMethod(), request.getRequestURI(),
 						request.getRemoteAddr());
@@ -61,7 +75,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	static Optional<String> presented(HttpServletRequest request) {
+	private static Optional<String> header(HttpServletRequest request) {
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			return Optional.of(authorization.substring(7).strip());
@@ -70,14 +84,28 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 		if (header != null && !header.isBlank()) {
 			return Optional.of(header.strip());
 		}
+		return Optional.empty();
+	}
+
+	/** The key in the pages' cookie, which they write URL-encoded. */
+	private static Optional<String> cookie(HttpServletRequest request) {
 		if (request.getCookies() != null) {
 			for (Cookie cookie : request.getCookies()) {
 				if (COOKIE.equals(cookie.getName()) && !cookie.getValue().isBlank()) {
-					return Optional.of(cookie.getValue());
+					try {
+						return Optional.of(URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8));
+					}
+					catch (IllegalArgumentException ex) {
+						return Optional.empty();
+					}
 				}
 			}
 		}
 		return Optional.empty();
+	}
+
+	private static boolean isRead(HttpServletRequest request) {
+		return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
 	}
 
 	/**

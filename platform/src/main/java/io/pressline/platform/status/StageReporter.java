@@ -11,6 +11,8 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleStatus;
@@ -55,14 +57,27 @@ public class StageReporter {
 		}
 		String service = status.getService();
 		String stage = status.getStage().name();
-		this.counters
-			.computeIfAbsent(service + "/" + stage,
-					(key) -> Counter.builder("pressline.stage.reported")
-						.description("Article versions that reached a stage, as reported on articles.status")
-						.tag("service", service)
-						.tag("stage", stage)
-						.register(this.registry))
-			.increment();
+		Counter counter = this.counters.computeIfAbsent(service + "/" + stage,
+				(key) -> Counter.builder("pressline.stage.reported")
+					.description("Article versions that reached a stage, as reported on articles.status")
+					.tag("service", service)
+					.tag("stage", stage)
+					.register(this.registry));
+		// In a Kafka transaction the report counts once it is committed: an attempt
+		// rolled back and tried again is one version reaching the stage, not two.
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					counter.increment();
+				}
+
+			});
+		}
+		else {
+			counter.increment();
+		}
 	}
 
 	/** Builds a status event of the given stage, occurring now. */

@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +42,7 @@ public class HeldArticles implements AutoCloseable {
 
 	private final Duration readBackGrace;
 
-	private volatile Consumer<String> releaser = (id) -> {
-	};
+	private volatile Predicate<String> releaser = (id) -> true;
 
 	/**
 	 * @param clock the time embargoes are measured against
@@ -56,8 +55,12 @@ public class HeldArticles implements AutoCloseable {
 		this.readBackGrace = readBackGrace;
 	}
 
-	/** What to call with an article id when its embargo ends. */
-	public void onRelease(Consumer<String> releaser) {
+	/**
+	 * What to call with an article id when its embargo ends; it answers {@code false}
+	 * when the release must wait a moment (a decision about the article is being
+	 * committed), and is asked again shortly.
+	 */
+	public void onRelease(Predicate<String> releaser) {
 		this.releaser = releaser;
 	}
 
@@ -115,7 +118,10 @@ public class HeldArticles implements AutoCloseable {
 	private void release(String articleId) {
 		this.timers.remove(articleId);
 		try {
-			this.releaser.accept(articleId);
+			if (!this.releaser.test(articleId)) {
+				this.timers.put(articleId,
+						this.scheduler.schedule(() -> release(articleId), 50, TimeUnit.MILLISECONDS));
+			}
 		}
 		catch (RuntimeException ex) {
 			// Try again shortly rather than lose the release.
