@@ -22,8 +22,6 @@ import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.pressline.event.ArticleEnriched;
 import io.pressline.event.ArticlePublished;
@@ -32,6 +30,7 @@ import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.PublicationEventType;
 import io.pressline.platform.PipelineTopics;
 import io.pressline.platform.status.StageReporter;
+import io.pressline.platform.transaction.TransactionEffects;
 import io.pressline.publish.archive.PublishedArticles;
 import io.pressline.publish.desk.Decision;
 import io.pressline.publish.desk.Editions;
@@ -215,19 +214,10 @@ public class Publisher {
 	 * again and decided again rather than ignored as already published.
 	 */
 	private void onCommit(Runnable change) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			change.run();
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				synchronized (Publisher.this) {
-					change.run();
-				}
+		TransactionEffects.afterCommit(() -> {
+			synchronized (this) {
+				change.run();
 			}
-
 		});
 	}
 
@@ -236,19 +226,13 @@ public class Publisher {
 	 * completes, so that an embargo release waits for what the decision changes.
 	 */
 	private void awaitCompletion(String articleId) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive() || !this.pending.add(articleId)) {
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCompletion(int status) {
-				synchronized (Publisher.this) {
-					Publisher.this.pending.remove(articleId);
+		if (TransactionEffects.inTransaction() && this.pending.add(articleId)) {
+			TransactionEffects.afterCompletion(() -> {
+				synchronized (this) {
+					this.pending.remove(articleId);
 				}
-			}
-
-		});
+			});
+		}
 	}
 
 	/** Stops holding the article's held version if it is this one or older. */

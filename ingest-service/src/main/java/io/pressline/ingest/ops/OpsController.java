@@ -1,10 +1,10 @@
 package io.pressline.ingest.ops;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,17 +37,15 @@ class OpsController {
 		if (recent < 1 || recent > MAX_RECENT) {
 			throw new MalformedDraftException("recent must be between 1 and " + MAX_RECENT, "recent");
 		}
-		List<KafkaBacklog.Lag> lags = this.backlog.backlog().lags();
-		Map<String, Long> byGroup = new LinkedHashMap<>();
-		this.backlog.groups().forEach((group) -> byGroup.put(group, null));
-		for (KafkaBacklog.Lag lag : lags) {
-			byGroup.merge(lag.group(), lag.records(), (a, b) -> (a == null) ? b : a + b);
-		}
-		List<GroupLag> groups = byGroup.entrySet()
+		Map<String, List<KafkaBacklog.Lag>> lags = this.backlog.backlog()
+			.lags()
 			.stream()
-			.map((e) -> new GroupLag(e.getKey(), e.getValue(),
-					lags.stream().filter((l) -> l.group().equals(e.getKey())).toList()))
-			.toList();
+			.collect(Collectors.groupingBy(KafkaBacklog.Lag::group));
+		List<GroupLag> groups = this.backlog.groups().stream().map((group) -> {
+			List<KafkaBacklog.Lag> partitions = lags.getOrDefault(group, List.of());
+			Long records = partitions.isEmpty() ? null : partitions.stream().mapToLong(KafkaBacklog.Lag::records).sum();
+			return new GroupLag(group, records, partitions);
+		}).toList();
 		return new PipelineView(Instant.now(), this.activity.stages(), groups,
 				new TreeMap<>(this.backlog.backlog().deadLetters()), this.activity.recent(recent));
 	}

@@ -46,8 +46,9 @@ import io.pressline.event.serde.AvroEventSerializer;
  * <p>
  * Being the binder's one hook into every listener container, it also sets what the
  * containers need for Kafka transactions: transaction synchronisation, so a stage can
- * undo in-memory changes of a rolled-back record, and offsets committed past the last
- * commit marker, so a caught-up group shows no lag.
+ * change its memory and metrics only once a record's transaction commits
+ * ({@code TransactionEffects}), and offsets committed past the last commit marker, so a
+ * caught-up group shows no lag.
  */
 public class DeadLetterHandling implements ListenerContainerWithDlqAndRetryCustomizer {
 
@@ -125,9 +126,10 @@ public class DeadLetterHandling implements ListenerContainerWithDlqAndRetryCusto
 	}
 
 	/**
-	 * Lets a stage learn whether the Kafka transaction of the record it handles committed
-	 * (through {@code TransactionSynchronizationManager}), to undo what it changed in
-	 * memory when it did not. Kafka's transaction manager does not offer that by default.
+	 * Lets a stage learn when the Kafka transaction of the record it handles has
+	 * committed (through {@code TransactionSynchronizationManager}, see
+	 * {@code TransactionEffects}). Kafka's transaction manager does not offer that by
+	 * default.
 	 */
 	private static void synchronizeTransactions(AbstractMessageListenerContainer<?, ?> container) {
 		ContainerProperties properties = container.getContainerProperties();

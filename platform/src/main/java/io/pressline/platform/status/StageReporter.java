@@ -11,11 +11,10 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleStatus;
+import io.pressline.platform.transaction.TransactionEffects;
 
 /**
  * Tells the {@code articles.status} topic that an article version reached a stage. The
@@ -65,19 +64,7 @@ public class StageReporter {
 					.register(this.registry));
 		// In a Kafka transaction the report counts once it is committed: an attempt
 		// rolled back and tried again is one version reaching the stage, not two.
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void afterCommit() {
-					counter.increment();
-				}
-
-			});
-		}
-		else {
-			counter.increment();
-		}
+		TransactionEffects.afterCommit(counter::increment);
 	}
 
 	/** Builds a status event of the given stage, occurring now. */
