@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceProcess {
 
+	/** System property with extra options for the service JVMs. */
+	static final String JVM_OPTIONS_PROPERTY = "pressline.local.jvm-options";
+
 	/** Time a running service gets to finish its work and leave its consumer groups. */
 	private static final Duration GRACE = Duration.ofSeconds(30);
 
@@ -65,6 +68,16 @@ final class ServiceProcess {
 	}
 
 	/**
+	 * Extra options for every service JVM, from the system property
+	 * {@value #JVM_OPTIONS_PROPERTY} (space-separated); the tests set it, a local run or
+	 * a load test leaves the JVM's defaults.
+	 */
+	static List<String> jvmOptions() {
+		String options = System.getProperty(JVM_OPTIONS_PROPERTY, "").strip();
+		return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+	}
+
+	/**
 	 * Starts one instance of a service.
 	 * @param instance 1 for the first instance, 2 for a second one of the same service,
 	 * and so on; the instance's log file is named after it
@@ -81,6 +94,7 @@ final class ServiceProcess {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.add(service.heap());
+		command.addAll(jvmOptions());
 		command.add("-jar");
 		command.add(jar.toString());
 		command.add("--server.port=" + port);

@@ -9,14 +9,21 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import io.pressline.event.ArticleSubmitted;
-import io.pressline.testing.TestKafka;
-import io.pressline.event.serde.AvroEventSerializer;
 import io.pressline.event.ArticleEnriched;
+import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.Enrichment;
+import io.pressline.event.serde.AvroEventSerializer;
+import io.pressline.event.serde.EventSchemas;
+import io.pressline.testing.TestKafka;
 
 /** Article versions and enrichments for the publish-service tests. */
 public final class PublishFixtures {
+
+	static {
+		// Builders fill defaults by class name, which Avro allows only for trusted
+		// classes; the services do this at start, plain unit tests here.
+		EventSchemas.trust();
+	}
 
 	private PublishFixtures() {
 	}

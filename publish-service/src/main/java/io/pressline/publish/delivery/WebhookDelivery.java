@@ -7,13 +7,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import io.pressline.event.ArticlePublished;
 import io.pressline.event.json.EventJson;
@@ -77,10 +80,36 @@ public class WebhookDelivery implements AutoCloseable {
 			return;
 		}
 		byte[] body = EventJson.render(event, false).getBytes(StandardCharsets.UTF_8);
+		Map<String, String> logContext = logContext(event);
 		CompletableFuture<?>[] deliveries = targets.stream()
-			.map((site) -> CompletableFuture.runAsync(() -> deliverTo(site, event, body), this.workers))
+			.map((site) -> CompletableFuture
+				.runAsync(() -> withLogContext(logContext, () -> deliverTo(site, event, body)), this.workers))
 			.toArray(CompletableFuture[]::new);
 		CompletableFuture.allOf(deliveries).join();
+	}
+
+	/**
+	 * What the workers' log lines carry: the caller's context (the trace of the record
+	 * being delivered) and the article's id.
+	 */
+	private static Map<String, String> logContext(ArticlePublished event) {
+		Map<String, String> context = new HashMap<>();
+		Map<String, String> caller = MDC.getCopyOfContextMap();
+		if (caller != null) {
+			context.putAll(caller);
+		}
+		context.put("articleId", event.getArticleId());
+		return context;
+	}
+
+	private static void withLogContext(Map<String, String> context, Runnable work) {
+		MDC.setContextMap(context);
+		try {
+			work.run();
+		}
+		finally {
+			MDC.clear();
+		}
 	}
 
 	private void deliverTo(Site site, ArticlePublished event, byte[] body) {

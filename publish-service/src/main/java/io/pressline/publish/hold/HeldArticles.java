@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import io.pressline.event.ArticleEnriched;
 
@@ -117,6 +118,13 @@ public class HeldArticles implements AutoCloseable {
 
 	private void release(String articleId) {
 		this.timers.remove(articleId);
+		// The timer's thread has no article of its own: every line logged here names it.
+		try (MDC.MDCCloseable article = MDC.putCloseable("articleId", articleId)) {
+			tryRelease(articleId);
+		}
+	}
+
+	private void tryRelease(String articleId) {
 		try {
 			if (!this.releaser.test(articleId)) {
 				this.timers.put(articleId,
