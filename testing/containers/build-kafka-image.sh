@@ -6,7 +6,8 @@
 #   2. the broker's jars, the Kafka version the project pins (kafka-image/pom.xml);
 #   3. kafka-image/Containerfile on top: the jars, a start script that reads the same
 #      KAFKA_* variables as the apache/kafka image, so Testcontainers' KafkaContainer drives it.
-# Prints the image's name as its last line. A base image already built is reused;
+# Prints the image's name on standard output, what it does on standard error. A base
+# image already built is reused;
 # --base-only stops after it (.ci/run makes the base while the main tests run).
 # Needs root (debootstrap), podman, debootstrap. Settings: DEBIAN_MIRROR, DEBIAN_SUITE.
 set -euo pipefail
@@ -37,12 +38,12 @@ fi
 
 base="localhost/pressline/debian-jre:$suite"
 if podman image exists "$base"; then
-	echo "Base image $base is there already"
+	echo "Base image $base is there already" >&2
 else
 	rootfs="$work/rootfs-$suite"
 	rm -rf "$rootfs"
 	mkdir -p "$work"
-	echo "Making a Debian $suite root file system with a headless JRE (debootstrap, a minute or two)"
+	echo "Making a Debian $suite root file system with a headless JRE (debootstrap, a minute or two)" >&2
 	started=$SECONDS
 	debootstrap --variant=minbase --include=openjdk-17-jre-headless "$suite" "$rootfs" "$mirror" \
 		>"$work/debootstrap.log" 2>&1 || {
@@ -53,7 +54,7 @@ else
 	# What a broker never reads: downloaded packages, documentation, translations.
 	rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* \
 		"$rootfs"/usr/share/doc "$rootfs"/usr/share/man "$rootfs"/usr/share/locale
-	echo "Root file system ready in $((SECONDS - started)) s ($(du -sh "$rootfs" | cut -f1)); importing it as $base"
+	echo "Root file system ready in $((SECONDS - started)) s ($(du -sh "$rootfs" | cut -f1)); importing it as $base" >&2
 	tar -C "$rootfs" -c . | podman import -q - "$base" >/dev/null
 	rm -rf "$rootfs"
 fi
@@ -62,13 +63,13 @@ if [ "${1:-}" = "--base-only" ]; then
 	exit 0
 fi
 
-echo "Gathering the broker's jars with Maven"
-"$root/mvnw" -q -f "$here/kafka-image/pom.xml" package
+echo "Gathering the broker's jars with Maven" >&2
+"$root/mvnw" -q -f "$here/kafka-image/pom.xml" package >&2
 clients="$(ls "$here"/kafka-image/target/libs/kafka-clients-*.jar)"
 version="$(basename "$clients" .jar)"
 version="${version#kafka-clients-}"
 
 image="localhost/pressline/kafka:$version"
-echo "Building $image"
+echo "Building $image" >&2
 podman build -q --build-arg "BASE=$base" -t "$image" "$here/kafka-image" >/dev/null
 echo "$image"

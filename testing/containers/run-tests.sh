@@ -19,7 +19,7 @@ export CONTAINERS_CONF="$here/containers.conf"
 
 image="${PRESSLINE_TEST_KAFKA_IMAGE:-}"
 if [ -z "$image" ]; then
-	image="$("$here/build-kafka-image.sh" | tee /dev/stderr | tail -n1)"
+	image="$("$here/build-kafka-image.sh")"
 fi
 
 # The Docker API, from podman, on a socket only this run uses; stopped when the run ends.

@@ -20,7 +20,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +30,7 @@ import io.pressline.event.ArticleEnriched;
 import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.serde.AvroEventDeserializer;
 import io.pressline.event.serde.AvroEventSerializer;
+import io.pressline.testing.KafkaTest;
 import io.pressline.testing.TestKafka;
 import io.pressline.testing.TopicProbe;
 import io.pressline.testing.TestApiKeys;
@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code articles.submitted.dlq} with headers saying where and why, the drafts behind it
  * still flow, and an operator can list dead letters and replay one.
  */
-@ExtendWith(TestKafka.class)
+@KafkaTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DeadLetterTests {
 

@@ -11,7 +11,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -22,6 +21,7 @@ import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.SubmissionAction;
 import io.pressline.event.serde.AvroEventDeserializer;
 import io.pressline.event.serde.AvroEventSerializer;
+import io.pressline.testing.KafkaTest;
 import io.pressline.testing.TestKafka;
 import io.pressline.testing.TopicProbe;
 
@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The enrich function bound to a real broker: a submitted draft comes out enriched, under
  * the same key.
  */
-@ExtendWith(TestKafka.class)
+@KafkaTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EnrichFunctionTests {
 

@@ -37,12 +37,16 @@ class DeploymentConsistencyTests {
 		for (String key : List.of("submitted", "enriched", "published", "latest", "status", "held")) {
 			expected.add((String) topics.get(key));
 		}
+		// Their dead-letter topics, made in advance so that they take records as large.
+		expected.add(topics.get("submitted") + ".dlq");
+		expected.add(topics.get("enriched") + ".dlq");
 		Set<String> compactedExpected = Set.of((String) topics.get("latest"), (String) topics.get("status"),
 				(String) topics.get("held"));
 
 		String init = initCommand();
 		Set<String> created = new LinkedHashSet<>();
 		Set<String> compacted = new LinkedHashSet<>();
+		Set<String> sized = new LinkedHashSet<>();
 		Matcher loop = TOPIC_LOOP.matcher(init);
 		while (loop.find()) {
 			List<String> names = List.of(loop.group(1).strip().split("\\s+"));
@@ -50,10 +54,17 @@ class DeploymentConsistencyTests {
 			if (loop.group(2).contains("cleanup.policy=compact")) {
 				compacted.addAll(names);
 			}
+			if (loop.group(2).contains("max.message.bytes=$$MAX_MESSAGE_BYTES")) {
+				sized.addAll(names);
+			}
 		}
 
 		assertThat(created).containsExactlyInAnyOrderElementsOf(expected);
 		assertThat(compacted).containsExactlyInAnyOrderElementsOf(compactedExpected);
+		assertThat(sized).containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(
+				section(yaml("docker-compose.yml"), "services", "kafka-init", "environment").get("MAX_MESSAGE_BYTES"))
+			.hasToString(topics.get("max-message-size").toString());
 	}
 
 	@Test

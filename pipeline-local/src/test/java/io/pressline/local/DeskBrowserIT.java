@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -17,7 +16,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.pressline.testing.TestKafka;
+import io.pressline.testing.KafkaTest;
 import io.pressline.testing.browser.Chromium;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * publication, then corrects and retracts it, all without reloading the page. Screenshots
  * of each step are kept in {@code target/screenshots}.
  */
-@ExtendWith(TestKafka.class)
+@KafkaTest
 class DeskBrowserIT {
 
 	private static final Path SAMPLE = Path.of("../samples/politics-coalition-budget-vote.txt");

@@ -4,11 +4,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -18,11 +20,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.pressline.testing.TestKafka;
+import io.pressline.testing.KafkaTest;
 import io.pressline.testing.TopicProbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  * post, and the published record read by a plain consumer that knows nothing but the
  * {@code .avsc} file.
  */
-@ExtendWith(TestKafka.class)
+@KafkaTest
 class PipelineEndToEndIT {
 
 	private static final Path SAMPLE = Path.of("../samples/politics-coalition-budget-vote.txt");
@@ -90,6 +91,39 @@ class PipelineEndToEndIT {
 					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(this.json.readTree(status.body()).get("stage").asString()).isEqualTo("PUBLISHED");
 		});
+	}
+
+	/**
+	 * An article just under the body limit (512 KiB, some 80,000 words) travels whole:
+	 * its published event, with the body as text and as HTML and all the enrichment found
+	 * in it, is larger than Kafka's default limit of 1 MiB.
+	 */
+	@Test
+	void anArticleAtTheBodyLimitIsPublishedWhole() throws Exception {
+		String sample = Files.readString(SAMPLE).replace("\r\n", "\n");
+		String headline = sample.lines().filter((line) -> !line.isBlank()).findFirst().orElseThrow();
+		String paragraphs = sample.substring(sample.indexOf(headline) + headline.length()).strip();
+		// Up to the limit of 512 KiB of UTF-8, less what escaping it in JSON may add.
+		int paragraphsBytes = paragraphs.getBytes(StandardCharsets.UTF_8).length + 2;
+		StringBuilder body = new StringBuilder(paragraphs);
+		for (int bytes = paragraphsBytes; bytes + paragraphsBytes < 496 * 1024; bytes += paragraphsBytes) {
+			body.append("\n\n").append(paragraphs);
+		}
+		String json = this.json.writeValueAsString(Map.of("headline", headline, "body", body.toString()));
+		HttpResponse<String> response = send("POST", "/api/v1/articles", json);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		String id = this.json.readTree(response.body()).get("id").asString();
+
+		Schema schema = new Schema.Parser().parse(Path.of("../schemas/src/main/avro/ArticlePublished.avsc").toFile());
+		BinaryMessageDecoder<GenericRecord> decoder = new BinaryMessageDecoder<>(GenericData.get(), schema);
+		try (TopicProbe<byte[]> published = TopicProbe.on("articles.published", new ByteArrayDeserializer())) {
+			ConsumerRecord<String, byte[]> record = published.await((r) -> id.equals(r.key()), Duration.ofSeconds(120));
+			GenericRecord event = decoder.decode(record.value());
+			assertThat(event.get("body")).hasToString(body.toString());
+			assertThat(event.get("bodyHtml").toString()).startsWith("<p>").hasSizeGreaterThan(body.length());
+			assertThat((Integer) ((GenericRecord) event.get("enrichment")).get("wordCount")).isGreaterThan(70_000);
+			assertThat(record.serializedValueSize()).isGreaterThan(1024 * 1024);
+		}
 	}
 
 	@Test

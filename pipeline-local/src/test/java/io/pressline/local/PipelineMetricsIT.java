@@ -15,10 +15,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.pressline.testing.TestKafka;
+import io.pressline.testing.KafkaTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  * consumer lag per group and partition, dead letters per topic, and the listeners'
  * successes and failures.
  */
-@ExtendWith(TestKafka.class)
+@KafkaTest
 class PipelineMetricsIT {
 
 	private final HttpClient http = HttpClient.newHttpClient();

@@ -1,11 +1,9 @@
 package io.pressline.platform;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -38,16 +36,15 @@ import io.pressline.platform.web.DraftProblems;
 public class PlatformAutoConfiguration {
 
 	/**
-	 * Creates any missing pipeline topic when the service starts; existing ones are left
-	 * as they are.
+	 * Creates any missing pipeline topic when the service starts; on existing ones, sets
+	 * the settings that differ ({@code spring.kafka.admin.modify-topic-configs}), so a
+	 * cluster made by an older release takes records as large as this one sends.
 	 */
 	@Bean
 	KafkaAdmin.NewTopics pipelineTopics(PipelineTopics topics) {
 		return new KafkaAdmin.NewTopics(topics.all()
 			.stream()
-			.map((spec) -> new NewTopic(spec.name(), topics.partitions(), topics.replicationFactor())
-				.configs(spec.compacted()
-						? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT) : Map.of()))
+			.map((spec) -> topics.newTopic(spec.name(), spec.compacted()))
 			.toArray(NewTopic[]::new));
 	}
 

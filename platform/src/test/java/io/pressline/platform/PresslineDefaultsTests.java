@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class PresslineDefaultsTests {
 
@@ -42,11 +44,36 @@ class PresslineDefaultsTests {
 
 	@Test
 	void compactedTopicsAreTheOnesThatKeepTheLatestStatePerArticle() {
-		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "h", 3, (short) 1);
+		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "h", 3, (short) 1,
+				DataSize.ofMegabytes(4));
 
 		assertThat(topics.all()).filteredOn(PipelineTopics.TopicSpec::compacted)
 			.extracting(PipelineTopics.TopicSpec::name)
 			.containsExactly("l", "st", "h");
+	}
+
+	@Test
+	void everyTopicDeadLettersIncludedIsMadeToTakeRecordsUpToTheConfiguredSize() {
+		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "h", 3, (short) 1,
+				DataSize.ofMegabytes(4));
+
+		assertThat(topics.all()).extracting(PipelineTopics.TopicSpec::name)
+			.containsExactlyInAnyOrder("s", "e", "p", "l", "st", "h", "s.dlq", "e.dlq");
+		assertThat(topics.newTopic("st", true).configs()).containsEntry("max.message.bytes", "4194304")
+			.containsEntry("cleanup.policy", "compact");
+		assertThat(topics.newTopic("s.dlq", false).configs()).containsOnly(Map.entry("max.message.bytes", "4194304"));
+	}
+
+	@Test
+	void aBodyLimitTheRecordsCannotCarryIsRefusedByName() {
+		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "h", 3, (short) 1,
+				DataSize.ofMegabytes(4));
+
+		topics.requireRoomFor(DataSize.ofKilobytes(512), "pressline.ingest.max-body-size");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> topics.requireRoomFor(DataSize.ofMegabytes(1), "pressline.ingest.max-body-size"))
+			.withMessageStartingWith("pressline.ingest.max-body-size (1048576 bytes) is too large for "
+					+ "pressline.topics.max-message-size (4194304 bytes)");
 	}
 
 }

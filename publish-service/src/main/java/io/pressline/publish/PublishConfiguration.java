@@ -89,9 +89,8 @@ class PublishConfiguration {
 	KafkaAdmin.NewTopics publishTopics(PublishProperties properties, PipelineTopics topics) {
 		List<String> names = new ArrayList<>(properties.sections().stream().map(properties::sectionTopic).toList());
 		names.add(properties.webhooks().deadLetterTopic());
-		return new KafkaAdmin.NewTopics(names.stream()
-			.map((name) -> new NewTopic(name, topics.partitions(), topics.replicationFactor()))
-			.toArray(NewTopic[]::new));
+		return new KafkaAdmin.NewTopics(
+				names.stream().map((name) -> topics.newTopic(name, false)).toArray(NewTopic[]::new));
 	}
 
 	@Bean

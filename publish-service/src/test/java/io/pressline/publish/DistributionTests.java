@@ -25,7 +25,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +37,7 @@ import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.Enrichment;
 import io.pressline.event.Topic;
 import io.pressline.event.serde.AvroEventSerializer;
+import io.pressline.testing.KafkaTest;
 import io.pressline.testing.TestKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +47,7 @@ import static org.awaitility.Awaitility.await;
  * Delivery for sites that are not on Kafka, on a real broker: feeds read by a real feed
  * parser, and the event stream resumed from {@code Last-Event-ID}.
  */
-@ExtendWith(TestKafka.class)
+@KafkaTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class DistributionTests {

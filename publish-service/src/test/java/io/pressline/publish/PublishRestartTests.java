@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -21,7 +20,7 @@ import io.pressline.event.ArticlePublished;
 import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleStatus;
 import io.pressline.event.serde.AvroEventDeserializer;
-import io.pressline.testing.TestKafka;
+import io.pressline.testing.KafkaTest;
 import io.pressline.testing.TopicProbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * next instance, and the published articles it serves, rebuilt from
  * {@code articles.latest}.
  */
-@ExtendWith(TestKafka.class)
+@KafkaTest
 class PublishRestartTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(60);

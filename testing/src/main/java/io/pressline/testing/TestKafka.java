@@ -27,7 +27,7 @@ import io.pressline.kafka.local.LocalKafka;
  * image.
  *
  * <p>
- * As an extension ({@code @ExtendWith(TestKafka.class)}) it also sets the system property
+ * As an extension (through {@link KafkaTest}) it also sets the system property
  * {@code spring.kafka.bootstrap-servers}, which Spring Boot tests then pick up.
  */
 public final class TestKafka implements BeforeAllCallback {

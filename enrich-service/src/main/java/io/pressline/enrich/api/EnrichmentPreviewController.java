@@ -41,7 +41,7 @@ class EnrichmentPreviewController {
 	private final DraftRequests drafts;
 
 	EnrichmentPreviewController(Enricher enricher, JsonMapper jsonMapper,
-			@Value("${pressline.enrich.max-body-size:1MB}") DataSize maxBodySize) {
+			@Value("${pressline.enrich.max-body-size:512KB}") DataSize maxBodySize) {
 		this.enricher = enricher;
 		this.drafts = new DraftRequests(maxBodySize.toBytes(), jsonMapper);
 	}

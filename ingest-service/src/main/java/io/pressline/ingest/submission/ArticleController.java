@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.pressline.ingest.IngestProperties;
 import io.pressline.ingest.status.ArticleStatuses;
+import io.pressline.platform.PipelineTopics;
 import io.pressline.platform.draft.Draft;
 import io.pressline.platform.draft.DraftRequests;
 import io.pressline.platform.draft.MalformedDraftException;
@@ -41,8 +42,9 @@ class ArticleController {
 
 	private final ArticleStatuses statuses;
 
-	ArticleController(IngestProperties properties, JsonMapper jsonMapper, Submissions submissions,
-			ArticleStatuses statuses) {
+	ArticleController(IngestProperties properties, PipelineTopics topics, JsonMapper jsonMapper,
+			Submissions submissions, ArticleStatuses statuses) {
+		topics.requireRoomFor(properties.maxBodySize(), "pressline.ingest.max-body-size");
 		this.drafts = new DraftRequests(properties.maxBodySize().toBytes(), jsonMapper);
 		this.submissions = submissions;
 		this.statuses = statuses;

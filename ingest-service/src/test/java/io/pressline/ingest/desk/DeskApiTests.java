@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.pressline.event.serde.AvroEventDeserializer;
-import io.pressline.testing.TestKafka;
+import io.pressline.testing.KafkaTest;
 import io.pressline.testing.TopicProbe;
 import io.pressline.testing.TestApiKeys;
 
@@ -38,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  * versions, live changes, drafts checked without being submitted, the enrichment
  * preview's failure when enrich-service is away, the page itself and the API description.
  */
-@ExtendWith(TestKafka.class)
+@KafkaTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DeskApiTests {
 

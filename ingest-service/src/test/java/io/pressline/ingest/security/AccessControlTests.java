@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.pressline.event.serde.AvroEventDeserializer;
 import io.pressline.testing.TestApiKeys;
-import io.pressline.testing.TestKafka;
+import io.pressline.testing.KafkaTest;
 import io.pressline.testing.TopicProbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * metrics, the status figures and the dead letters; nobody without a key does anything
  * but probe health and read the documentation, and a refused draft reaches no topic.
  */
-@ExtendWith(TestKafka.class)
+@KafkaTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccessControlTests {
 

@@ -20,7 +20,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,6 +36,7 @@ import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.SubmissionAction;
 import io.pressline.event.serde.AvroEventDeserializer;
 import io.pressline.event.serde.AvroEventSerializer;
+import io.pressline.testing.KafkaTest;
 import io.pressline.testing.TestKafka;
 import io.pressline.testing.TopicProbe;
 import io.pressline.testing.TestApiKeys;
@@ -48,7 +48,7 @@ import static org.awaitility.Awaitility.await;
  * The editors' API against a real broker: what is accepted reaches Kafka, what is refused
  * does not.
  */
-@ExtendWith(TestKafka.class)
+@KafkaTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "pressline.ingest.max-body-size=4KB")
 class ArticleApiTests {

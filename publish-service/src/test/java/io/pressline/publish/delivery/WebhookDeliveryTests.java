@@ -24,7 +24,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +38,7 @@ import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.serde.AvroEventDeserializer;
 import io.pressline.event.serde.AvroEventSerializer;
 import io.pressline.publish.PublishFixtures;
+import io.pressline.testing.KafkaTest;
 import io.pressline.testing.TestKafka;
 import io.pressline.testing.TopicProbe;
 import io.pressline.testing.TestApiKeys;
@@ -51,7 +51,7 @@ import static org.awaitility.Awaitility.await;
  * would: a flaky site gets the event after retries, a site that is down gets it
  * dead-lettered, a site of another section gets nothing.
  */
-@ExtendWith(TestKafka.class)
+@KafkaTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "pressline.publish.webhooks.max-attempts=3", "pressline.publish.webhooks.initial-backoff=50ms",
 				"pressline.publish.webhooks.max-backoff=200ms", "pressline.publish.webhooks.timeout=2s",
