@@ -1,9 +1,5 @@
 package io.pressline.local;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -16,7 +12,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.pressline.testing.KafkaTest;
 import io.pressline.testing.browser.Chromium;
@@ -57,17 +52,10 @@ class OpsBrowserIT {
 	@Test
 	void anOperatorSeesEachStagesThroughputBacklogDeadLettersAndRecentArticlesWithTheirTimes() throws Exception {
 		LocalPipeline pipeline = RunningPipeline.get();
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(pipeline.url("ingest-service") + "/api/v1/articles"))
-				.header("Authorization", "Bearer " + pipeline.editorKey())
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("""
-						{"headline": "Harbour bridge reopens after repairs", "section": "local",
-						 "body": "The harbour bridge reopened on Monday after six weeks of repairs, the city said."}
-						"""))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-		String id = JsonMapper.builder().build().readTree(response.body()).get("id").asString();
+		String id = new PipelineClient(pipeline).submit("""
+				{"headline": "Harbour bridge reopens after repairs", "section": "local",
+				 "body": "The harbour bridge reopened on Monday after six weeks of repairs, the city said."}
+				""");
 
 		this.browser.get(pipeline.url("ingest-service") + "/ops/");
 		// The figures are for operators: the page asks for a key, and an editor's is not

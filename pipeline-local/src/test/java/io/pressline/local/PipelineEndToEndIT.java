@@ -1,7 +1,5 @@
 package io.pressline.local;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,15 +35,13 @@ class PipelineEndToEndIT {
 
 	private static final Path SAMPLE = Path.of("../samples/politics-coalition-budget-vote.txt");
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private LocalPipeline pipeline;
+	private PipelineClient client;
 
 	@BeforeEach
 	void pipeline() {
-		this.pipeline = RunningPipeline.get();
+		this.client = new PipelineClient(RunningPipeline.get());
 	}
 
 	@Test
@@ -56,21 +49,16 @@ class PipelineEndToEndIT {
 		String sample = Files.readString(SAMPLE);
 		String headline = sample.lines().filter((line) -> !line.isBlank()).findFirst().orElseThrow();
 
-		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(URI.create(this.pipeline.url("ingest-service") + "/api/v1/articles"))
-				.header("Authorization", "Bearer " + this.pipeline.editorKey())
-				.header("Content-Type", "text/plain; charset=utf-8")
-				.POST(HttpRequest.BodyPublishers.ofString(sample))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.client.send(this.client.editor("/api/v1/articles")
+			.header("Content-Type", "text/plain; charset=utf-8")
+			.POST(HttpRequest.BodyPublishers.ofString(sample)));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-		JsonNode receipt = this.json.readTree(response.body());
+		JsonNode receipt = this.client.read(response.body());
 		String id = receipt.get("id").asString();
 
-		Schema schema = new Schema.Parser().parse(Path.of("../schemas/src/main/avro/ArticlePublished.avsc").toFile());
-		BinaryMessageDecoder<GenericRecord> decoder = new BinaryMessageDecoder<>(GenericData.get(), schema);
 		try (TopicProbe<byte[]> published = TopicProbe.on("articles.published", new ByteArrayDeserializer())) {
 			ConsumerRecord<String, byte[]> record = published.await((r) -> id.equals(r.key()), Duration.ofSeconds(60));
-			GenericRecord event = decoder.decode(record.value());
+			GenericRecord event = PipelineClient.decodePublished(record.value());
 
 			assertThat(event.get("articleId")).hasToString(id);
 			assertThat(event.get("version")).isEqualTo(1);
@@ -84,13 +72,9 @@ class PipelineEndToEndIT {
 			assertThat((Integer) enrichment.get("readingTimeSeconds")).isGreaterThan(60);
 		}
 
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			HttpResponse<String> status = this.http
-				.send(HttpRequest.newBuilder(URI.create(receipt.get("statusUrl").asString()))
-					.header("Authorization", "Bearer " + this.pipeline.editorKey())
-					.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(this.json.readTree(status.body()).get("stage").asString()).isEqualTo("PUBLISHED");
-		});
+		assertThat(receipt.get("statusUrl").asString()).endsWith("/api/v1/articles/" + id);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.client.stage(id)).isEqualTo("PUBLISHED"));
 	}
 
 	/**
@@ -110,15 +94,11 @@ class PipelineEndToEndIT {
 			body.append("\n\n").append(paragraphs);
 		}
 		String json = this.json.writeValueAsString(Map.of("headline", headline, "body", body.toString()));
-		HttpResponse<String> response = send("POST", "/api/v1/articles", json);
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-		String id = this.json.readTree(response.body()).get("id").asString();
+		String id = this.client.submit(json);
 
-		Schema schema = new Schema.Parser().parse(Path.of("../schemas/src/main/avro/ArticlePublished.avsc").toFile());
-		BinaryMessageDecoder<GenericRecord> decoder = new BinaryMessageDecoder<>(GenericData.get(), schema);
 		try (TopicProbe<byte[]> published = TopicProbe.on("articles.published", new ByteArrayDeserializer())) {
 			ConsumerRecord<String, byte[]> record = published.await((r) -> id.equals(r.key()), Duration.ofSeconds(120));
-			GenericRecord event = decoder.decode(record.value());
+			GenericRecord event = PipelineClient.decodePublished(record.value());
 			assertThat(event.get("body")).hasToString(body.toString());
 			assertThat(event.get("bodyHtml").toString()).startsWith("<p>").hasSizeGreaterThan(body.length());
 			assertThat((Integer) ((GenericRecord) event.get("enrichment")).get("wordCount")).isGreaterThan(70_000);
@@ -128,25 +108,25 @@ class PipelineEndToEndIT {
 
 	@Test
 	void anEditorsCorrectionAndRetractionReachDownstreamSitesInOrder() throws Exception {
-		String id = this.json.readTree(send("POST", "/api/v1/articles", """
+		String id = this.client.submit("""
 				{"headline": "Ferry fares rise by 40%", "body": "Fares on the island ferry rise in March.",
 				 "section": "local"}
-				""").body()).get("id").asString();
-		HttpResponse<String> correction = send("PUT", "/api/v1/articles/" + id, """
+				""");
+		HttpResponse<String> correction = this.client.asEditor("PUT", "/api/v1/articles/" + id, """
 				{"headline": "Ferry fares rise by 4%", "body": "Fares on the island ferry rise in March.",
 				 "section": "local", "note": "The rise is 4%, not 40%."}
 				""");
 		assertThat(correction.statusCode()).as(correction.body()).isEqualTo(202);
-		assertThat(this.json.readTree(correction.body()).get("version").asInt()).isEqualTo(2);
-		HttpResponse<String> retraction = send("DELETE", "/api/v1/articles/" + id + "?reason=Fares%20unchanged", null);
+		assertThat(this.client.read(correction.body()).get("version").asInt()).isEqualTo(2);
+		HttpResponse<String> retraction = this.client.asEditor("DELETE",
+				"/api/v1/articles/" + id + "?reason=Fares%20unchanged", null);
 		assertThat(retraction.statusCode()).as(retraction.body()).isEqualTo(202);
 
-		Schema schema = new Schema.Parser().parse(Path.of("../schemas/src/main/avro/ArticlePublished.avsc").toFile());
-		BinaryMessageDecoder<GenericRecord> decoder = new BinaryMessageDecoder<>(GenericData.get(), schema);
 		List<GenericRecord> events = new ArrayList<>();
 		try (TopicProbe<byte[]> local = TopicProbe.on("articles.published.local", new ByteArrayDeserializer())) {
 			while (events.size() < 3) {
-				events.add(decoder.decode(local.await((r) -> id.equals(r.key()), Duration.ofSeconds(60)).value()));
+				events.add(PipelineClient
+					.decodePublished(local.await((r) -> id.equals(r.key()), Duration.ofSeconds(60)).value()));
 			}
 		}
 		assertThat(events).extracting((e) -> e.get("eventType").toString())
@@ -156,13 +136,10 @@ class PipelineEndToEndIT {
 		assertThat(events.get(1).get("canonicalUrl")).hasToString(events.get(0).get("canonicalUrl").toString());
 		assertThat(events.get(2).get("note")).hasToString("Fares unchanged");
 
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			HttpResponse<String> status = send("GET", "/api/v1/articles/" + id, null);
-			assertThat(this.json.readTree(status.body()).get("stage").asString()).isEqualTo("RETRACTED");
-		});
-		HttpResponse<String> gone = this.http
-			.send(HttpRequest.newBuilder(URI.create(this.pipeline.url("publish-service") + "/api/v1/published/" + id))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.client.stage(id)).isEqualTo("RETRACTED"));
+		HttpResponse<String> gone = this.client
+			.send(this.client.anonymous("publish-service", "/api/v1/published/" + id));
 		assertThat(gone.statusCode()).isEqualTo(410);
 	}
 
@@ -174,18 +151,15 @@ class PipelineEndToEndIT {
 	@Test
 	void theEditorsTraceContextFlowsThroughEveryKafkaHopAndIntoTheLogs() throws Exception {
 		String traceId = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(16));
-		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(URI.create(this.pipeline.url("ingest-service") + "/api/v1/articles"))
-				.header("Authorization", "Bearer " + this.pipeline.editorKey())
-				.header("Content-Type", "application/json")
-				.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
-				.POST(HttpRequest.BodyPublishers.ofString("""
-						{"headline": "Harbour crane returns", "body": "The harbour crane is back in service.",
-						 "section": "local"}
-						"""))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.client.send(this.client.editor("/api/v1/articles")
+			.header("Content-Type", "application/json")
+			.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+			.POST(HttpRequest.BodyPublishers.ofString("""
+					{"headline": "Harbour crane returns", "body": "The harbour crane is back in service.",
+					 "section": "local"}
+					""")));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-		String id = this.json.readTree(response.body()).get("id").asString();
+		String id = this.client.read(response.body()).get("id").asString();
 
 		try (TopicProbe<byte[]> published = TopicProbe.on("articles.published", new ByteArrayDeserializer())) {
 			ConsumerRecord<String, byte[]> record = published.await((r) -> id.equals(r.key()), Duration.ofSeconds(60));
@@ -201,19 +175,6 @@ class PipelineEndToEndIT {
 					.anyMatch((line) -> line.contains(traceId) && line.contains("[" + id + "]"));
 			}
 		});
-	}
-
-	private HttpResponse<String> send(String method, String path, String json) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.pipeline.url("ingest-service") + path))
-			.header("Authorization", "Bearer " + this.pipeline.editorKey());
-		if (json != null) {
-			request.header("Content-Type", "application/json")
-				.method(method, HttpRequest.BodyPublishers.ofString(json));
-		}
-		else {
-			request.method(method, HttpRequest.BodyPublishers.noBody());
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.pressline.local;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -22,8 +20,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleStatus;
@@ -52,9 +50,7 @@ class PipelineFailureIT {
 
 	private static LocalPipeline pipeline;
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private final JsonMapper json = JsonMapper.builder().build();
+	private PipelineClient client;
 
 	@BeforeAll
 	static void startAClusterOfThreeBrokersAndThePipeline() {
@@ -69,6 +65,11 @@ class PipelineFailureIT {
 						// ten.
 						List.of("--pressline.topics.replication-factor=3", "--pressline.enrich.engine=passthrough")),
 				System.out::println);
+	}
+
+	@BeforeEach
+	void client() {
+		this.client = new PipelineClient(pipeline);
 	}
 
 	@AfterAll
@@ -156,16 +157,14 @@ class PipelineFailureIT {
 			long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
 			while (true) {
 				try {
-					HttpResponse<String> response = PipelineFailureIT.this.http
-						.send(HttpRequest.newBuilder(URI.create(pipeline.url("ingest-service") + "/api/v1/articles"))
-							.header("Authorization", "Bearer " + pipeline.editorKey())
+					HttpResponse<String> response = PipelineFailureIT.this.client
+						.send(PipelineFailureIT.this.client.editor("/api/v1/articles")
 							.header("Content-Type", "application/json")
 							.header("Idempotency-Key", key)
 							.timeout(Duration.ofSeconds(30))
-							.POST(HttpRequest.BodyPublishers.ofString(body))
-							.build(), HttpResponse.BodyHandlers.ofString());
+							.POST(HttpRequest.BodyPublishers.ofString(body)));
 					if (response.statusCode() == 202) {
-						return PipelineFailureIT.this.json.readTree(response.body()).get("id").asString();
+						return PipelineFailureIT.this.client.read(response.body()).get("id").asString();
 					}
 					if (System.nanoTime() > deadline) {
 						throw new AssertionError(

@@ -1,8 +1,5 @@
 package io.pressline.local;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +12,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.pressline.testing.KafkaTest;
 
@@ -31,15 +27,11 @@ import static org.awaitility.Awaitility.await;
 @KafkaTest
 class PipelineMetricsIT {
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private final JsonMapper json = JsonMapper.builder().build();
-
-	private LocalPipeline pipeline;
+	private PipelineClient client;
 
 	@BeforeEach
 	void pipeline() {
-		this.pipeline = RunningPipeline.get();
+		this.client = new PipelineClient(RunningPipeline.get());
 	}
 
 	@Test
@@ -51,11 +43,12 @@ class PipelineMetricsIT {
 				"pressline_publication_latency_seconds_count{type=\"PUBLISHED\"}")
 			.orElse(0.0);
 
-		String id = submit("""
+		String id = this.client.submit("""
 				{"headline": "Night buses return", "body": "Night buses run again from Friday on four routes.",
 				 "section": "local"}
 				""");
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(stage(id)).isEqualTo("PUBLISHED"));
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(this.client.stage(id)).isEqualTo("PUBLISHED"));
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			String ingest = scrape("ingest-service");
@@ -116,30 +109,8 @@ class PipelineMetricsIT {
 		}
 	}
 
-	private String submit(String draft) throws Exception {
-		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(URI.create(this.pipeline.url("ingest-service") + "/api/v1/articles"))
-				.header("Authorization", "Bearer " + this.pipeline.editorKey())
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(draft))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-		return this.json.readTree(response.body()).get("id").asString();
-	}
-
-	private String stage(String id) throws Exception {
-		HttpResponse<String> status = this.http
-			.send(HttpRequest.newBuilder(URI.create(this.pipeline.url("ingest-service") + "/api/v1/articles/" + id))
-				.header("Authorization", "Bearer " + this.pipeline.editorKey())
-				.build(), HttpResponse.BodyHandlers.ofString());
-		return (status.statusCode() == 200) ? this.json.readTree(status.body()).get("stage").asString() : null;
-	}
-
 	private String scrape(String service) throws Exception {
-		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(URI.create(this.pipeline.url(service) + "/actuator/prometheus"))
-				.header("Authorization", "Bearer " + this.pipeline.adminKey())
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.client.send(this.client.operator(service, "/actuator/prometheus"));
 		assertThat(response.statusCode()).as(service + ": " + response.body()).isEqualTo(200);
 		return response.body();
 	}
