@@ -26,10 +26,15 @@ done
 suite="${DEBIAN_SUITE:-$(. /etc/os-release && echo "${VERSION_CODENAME:-}")}"
 mirror="${DEBIAN_MIRROR:-}"
 if [ -z "$mirror" ]; then
-	mirror="$(grep -h -m1 -E '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n1 | awk '{print $2}' || true)"
+	# Debian's own sources first, not a third party's that happens to sort before them.
+	for sources in /etc/apt/sources.list.d/debian.sources /etc/apt/sources.list.d/*.sources; do
+		[ -f "$sources" ] || continue
+		mirror="$(awk '$1 == "URIs:" {print $2; exit}' "$sources")"
+		[ -n "$mirror" ] && break
+	done
 fi
 if [ -z "$mirror" ] && [ -f /etc/apt/sources.list ]; then
-	mirror="$(awk '$1 == "deb" && $2 !~ /^\[/ {print $2; exit}' /etc/apt/sources.list)"
+	mirror="$(awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; exit } }' /etc/apt/sources.list)"
 fi
 if [ -z "$suite" ] || [ -z "$mirror" ]; then
 	echo "build-kafka-image: cannot tell the Debian suite or mirror from apt's configuration; set DEBIAN_SUITE and DEBIAN_MIRROR" >&2
@@ -45,7 +50,8 @@ else
 	mkdir -p "$work"
 	echo "Making a Debian $suite root file system with a headless JRE (debootstrap, a minute or two)" >&2
 	started=$SECONDS
-	debootstrap --variant=minbase --include=openjdk-17-jre-headless "$suite" "$rootfs" "$mirror" \
+	# The suite's default JRE: 17 in bookworm, newer in later suites; Kafka 4 runs on either.
+	debootstrap --variant=minbase --include=default-jre-headless "$suite" "$rootfs" "$mirror" \
 		>"$work/debootstrap.log" 2>&1 || {
 		echo "build-kafka-image: debootstrap failed; the end of $work/debootstrap.log:" >&2
 		tail -n 20 "$work/debootstrap.log" >&2
@@ -59,12 +65,17 @@ else
 	rm -rf "$rootfs"
 fi
 
-if [ "${1:-}" = "--base-only" ]; then
-	exit 0
-fi
+case "${1:-}" in
+--base-only) exit 0 ;;
+"") ;;
+*)
+	echo "build-kafka-image: unknown argument '$1' (the only one is --base-only)" >&2
+	exit 2
+	;;
+esac
 
 echo "Gathering the broker's jars with Maven" >&2
-"$root/mvnw" -q -f "$here/kafka-image/pom.xml" package >&2
+"$root/mvnw" -q -f "$here/kafka-image/pom.xml" clean package >&2
 clients="$(ls "$here"/kafka-image/target/libs/kafka-clients-*.jar)"
 version="$(basename "$clients" .jar)"
 version="${version#kafka-clients-}"

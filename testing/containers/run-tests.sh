@@ -26,7 +26,15 @@ fi
 socket_dir="$(mktemp -d)"
 podman system service --time=0 "unix://$socket_dir/podman.sock" >"$socket_dir/service.log" 2>&1 &
 service=$!
-trap 'kill $service 2>/dev/null || true; rm -rf "$socket_dir"' EXIT
+# Testcontainers' reaper is off, so a test JVM killed mid-run would leave its broker
+# running: remove every container Testcontainers made, then stop the service.
+stop() {
+	podman ps -aq --filter label=org.testcontainers=true | xargs -r podman rm -f >/dev/null 2>&1 || true
+	kill "$service" 2>/dev/null || true
+	wait "$service" 2>/dev/null || true
+	rm -rf "$socket_dir"
+}
+trap stop EXIT
 for _ in $(seq 1 100); do
 	[ -S "$socket_dir/podman.sock" ] && break
 	sleep 0.1

@@ -32,10 +32,10 @@ public record PipelineTopics(String submitted, String enriched, String published
 
 	/**
 	 * How many times the largest body the largest record must hold: a published event
-	 * carries the body as text and as HTML and the enrichment found in it, which grows
-	 * with the body too.
+	 * carries the body as text and as HTML (where a quotation mark takes six bytes) and
+	 * the enrichment found in it, which grows with the body too.
 	 */
-	public static final int BODY_FACTOR = 6;
+	public static final int BODY_FACTOR = 8;
 
 	/** What a dead-letter topic's name adds to its topic's. */
 	public static final String DEAD_LETTER_SUFFIX = ".dlq";

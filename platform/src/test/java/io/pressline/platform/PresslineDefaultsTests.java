@@ -43,6 +43,19 @@ class PresslineDefaultsTests {
 	}
 
 	@Test
+	void producersSendRecordsAsLargeAsTheTopicsTake() {
+		StandardEnvironment defaults = new StandardEnvironment();
+		new PresslineDefaults().postProcessEnvironment(defaults, new SpringApplication());
+		assertThat(defaults.getProperty("spring.kafka.producer.properties.max.request.size")).isEqualTo("4194304");
+
+		StandardEnvironment deployment = new StandardEnvironment();
+		deployment.getPropertySources()
+			.addFirst(new MapPropertySource("deployment", Map.of("pressline.topics.max-message-size", "8MB")));
+		new PresslineDefaults().postProcessEnvironment(deployment, new SpringApplication());
+		assertThat(deployment.getProperty("spring.kafka.producer.properties.max.request.size")).isEqualTo("8388608");
+	}
+
+	@Test
 	void compactedTopicsAreTheOnesThatKeepTheLatestStatePerArticle() {
 		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "h", 3, (short) 1,
 				DataSize.ofMegabytes(4));

@@ -142,8 +142,20 @@ public class Publisher {
 	}
 
 	private Optional<ArticlePublished> process(ArticleEnriched enriched) {
-		try (MDC.MDCCloseable article = MDC.putCloseable("articleId", enriched.getSubmission().getArticleId())) {
+		// Every log line about this article names it; a caller that named it already (an
+		// embargo release) keeps its name afterwards.
+		String caller = MDC.get("articleId");
+		MDC.put("articleId", enriched.getSubmission().getArticleId());
+		try {
 			return decide(enriched);
+		}
+		finally {
+			if (caller != null) {
+				MDC.put("articleId", caller);
+			}
+			else {
+				MDC.remove("articleId");
+			}
 		}
 	}
 

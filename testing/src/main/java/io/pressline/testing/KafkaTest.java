@@ -2,6 +2,7 @@ package io.pressline.testing;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -12,11 +13,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A test class that talks to the tests' Kafka broker ({@link TestKafka}), in-process or
  * from Testcontainers. Tagged {@value #TAG}: the Maven profile {@code testcontainers}
- * runs exactly these again on a broker in a container.
+ * runs these again on a broker in a container (the unit-test phase's; the end-to-end
+ * integration tests stay in the main run).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Inherited
 @Tag(KafkaTest.TAG)
 @ExtendWith(TestKafka.class)
 public @interface KafkaTest {

@@ -29,6 +29,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.kafka.support.KafkaHeaders;
 
+import io.pressline.platform.PipelineTopics;
+
 /**
  * The operators' view of the dead-letter topics ({@code <topic>.dlq}): what lies there,
  * where it came from and why, and a replay that puts a record back, byte for byte, on the
@@ -77,7 +79,7 @@ public class DeadLetters implements AutoCloseable {
 
 	/** Whether a topic is a dead-letter topic: its name ends in {@code .dlq}. */
 	public static boolean isDeadLetterTopic(String topic) {
-		return topic.endsWith(".dlq");
+		return topic.endsWith(PipelineTopics.DEAD_LETTER_SUFFIX);
 	}
 
 	/** The dead-letter topics there are. */
