@@ -1,21 +1,13 @@
 package io.pressline.ingest;
 
-import java.util.List;
-import java.util.Map;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.pressline.testing.KafkaTest;
-import io.pressline.testing.TestKafka;
+import io.pressline.testing.TestTopics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,27 +25,13 @@ class TopicSettingsTests {
 
 	@Test
 	void aTopicWithASmallerRecordLimitTakesThePipelinesOnceTheServiceStarts() throws Exception {
-		try (Admin admin = Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-			ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
-			if (!admin.listTopics().names().get().contains(TOPIC)) {
-				admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
-			}
-			// Kafka's default, as an older release left it.
-			admin
-				.incrementalAlterConfigs(
-						Map.of(topic,
-								List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", "1048588"),
-										AlterConfigOp.OpType.SET))))
-				.all()
-				.get();
+		TestTopics.createIfAbsent(new NewTopic(TOPIC, 3, (short) 1));
+		// Kafka's default, as an older release left it.
+		TestTopics.set(TOPIC, "max.message.bytes", "1048588");
 
-			try (ConfigurableApplicationContext ingest = new SpringApplicationBuilder(IngestApplication.class)
-				.run("--server.port=0")) {
-				assertThat(
-						admin.describeConfigs(List.of(topic)).all().get().get(topic).get("max.message.bytes").value())
-					.isEqualTo("4194304");
-			}
+		try (ConfigurableApplicationContext ingest = new SpringApplicationBuilder(IngestApplication.class)
+			.run("--server.port=0")) {
+			assertThat(TestTopics.get(TOPIC, "max.message.bytes")).isEqualTo("4194304");
 		}
 	}
 

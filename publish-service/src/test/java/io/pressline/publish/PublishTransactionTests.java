@@ -11,16 +11,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +32,7 @@ import io.pressline.event.PublicationEventType;
 import io.pressline.event.serde.AvroEventDeserializer;
 import io.pressline.testing.KafkaTest;
 import io.pressline.testing.TestKafka;
+import io.pressline.testing.TestTopics;
 import io.pressline.testing.TopicProbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,16 +68,7 @@ class PublishTransactionTests {
 
 	@BeforeAll
 	static void createTheTinySectionsTopic() throws Exception {
-		try (Admin admin = Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-			if (!admin.listTopics().names().get().contains(TINY_TOPIC)) {
-				admin
-					.createTopics(
-							List.of(new NewTopic(TINY_TOPIC, 1, (short) 1).configs(Map.of("max.message.bytes", "200"))))
-					.all()
-					.get();
-			}
-		}
+		TestTopics.createIfAbsent(new NewTopic(TINY_TOPIC, 1, (short) 1).configs(Map.of("max.message.bytes", "200")));
 	}
 
 	@Test
@@ -118,17 +105,7 @@ class PublishTransactionTests {
 	}
 
 	private static void allowLargeRecordsOnTheTinySection() throws Exception {
-		try (Admin admin = Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-			ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, TINY_TOPIC);
-			admin
-				.incrementalAlterConfigs(
-						Map.of(topic,
-								List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", "1048588"),
-										AlterConfigOp.OpType.SET))))
-				.all()
-				.get();
-		}
+		TestTopics.set(TINY_TOPIC, "max.message.bytes", "1048588");
 	}
 
 	/** The keys on a topic as a reader of uncommitted data sees them. */
