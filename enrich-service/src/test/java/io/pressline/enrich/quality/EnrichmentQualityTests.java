@@ -25,7 +25,7 @@ class EnrichmentQualityTests {
 
 	@BeforeAll
 	static void evaluate() throws IOException {
-		List<GoldArticle> gold = GoldSet.load();
+		List<GoldArticle> gold = GoldSet.load(GoldSet.Part.FIRST);
 		report = Evaluation.evaluate(gold, new PresslineEngine(Enricher.standard()));
 		String table = report.table("Pressline (" + gold.size() + " gold articles)");
 		int half = gold.size() / 2;

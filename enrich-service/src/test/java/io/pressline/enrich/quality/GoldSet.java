@@ -14,7 +14,8 @@ import io.pressline.enrich.nlp.ArticleText;
 import io.pressline.enrich.nlp.ner.EntityType;
 
 /**
- * Reads the gold set ({@code gold/NN-*.txt} on the classpath) in the format of
+ * Reads the gold set ({@code gold/NN-*.txt}, {@code gold/dev/NNN-*.txt} and
+ * {@code gold/blind/NNN-*.txt} on the classpath) in the format of
  * {@code docs/annotation-guidelines.md}.
  */
 public final class GoldSet {
@@ -25,16 +26,47 @@ public final class GoldSet {
 	private GoldSet() {
 	}
 
-	/** Every article of the gold set, in file order. */
+	/**
+	 * The parts of the gold set. The engine may be tuned on the first two; the blind half
+	 * was written, annotated and committed before any tuning, and is only measured.
+	 */
+	public enum Part {
+
+		/** The first 30 articles ({@code gold/}). */
+		FIRST("/gold/"),
+
+		/** The tuning half of the second set ({@code gold/dev/}). */
+		DEV("/gold/dev/"),
+
+		/** The blind half of the second set ({@code gold/blind/}): never tuned on. */
+		BLIND("/gold/blind/");
+
+		private final String directory;
+
+		Part(String directory) {
+			this.directory = directory;
+		}
+
+	}
+
+	/** The articles the engine may be tuned on: the first set and the tuning half. */
 	public static List<GoldArticle> load() {
+		List<GoldArticle> articles = new ArrayList<>(load(Part.FIRST));
+		articles.addAll(load(Part.DEV));
+		return articles;
+	}
+
+	/** One part of the gold set, in the order of its index. */
+	public static List<GoldArticle> load(Part part) {
 		List<GoldArticle> articles = new ArrayList<>();
-		try (InputStream index = GoldSet.class.getResourceAsStream("/gold/index.txt")) {
+		String indexPath = part.directory + "index.txt";
+		try (InputStream index = GoldSet.class.getResourceAsStream(indexPath)) {
 			if (index == null) {
-				throw new IllegalStateException("gold/index.txt is missing from the test classpath");
+				throw new IllegalStateException(indexPath + " is missing from the test classpath");
 			}
 			for (String line : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
 				if (!line.isBlank() && !line.startsWith("#")) {
-					articles.add(parse(line.strip(), read("/gold/" + line.strip())));
+					articles.add(parse(line.strip(), read(part.directory + line.strip())));
 				}
 			}
 		}
