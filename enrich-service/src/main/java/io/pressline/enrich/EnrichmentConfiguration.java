@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -27,6 +27,7 @@ import io.pressline.platform.status.StageReporter;
  * Avro.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EnrichProperties.class)
 class EnrichmentConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EnrichmentConfiguration.class);
@@ -43,13 +44,8 @@ class EnrichmentConfiguration {
 	 */
 	@Bean
 	Function<Message<ArticleSubmitted>, Message<ArticleEnriched>> enrich(Enricher enricher, StageReporter stages,
-			@Value("${pressline.enrich.engine:nlp}") String engine) {
-		boolean passthrough = switch (engine) {
-			case "nlp" -> false;
-			case "passthrough" -> true;
-			default -> throw new IllegalArgumentException(
-					"pressline.enrich.engine must be nlp or passthrough, not '" + engine + "'");
-		};
+			EnrichProperties properties) {
+		boolean passthrough = properties.engine() == EnrichProperties.Engine.PASSTHROUGH;
 		if (passthrough) {
 			log.warn("Enrichment engine is passthrough: articles are published without entities or metadata");
 		}

@@ -1,5 +1,9 @@
 package io.pressline.enrich;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -11,8 +15,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.pressline.event.ArticleEnriched;
 import io.pressline.event.ArticleStage;
@@ -22,6 +29,7 @@ import io.pressline.event.SubmissionAction;
 import io.pressline.event.serde.AvroEventDeserializer;
 import io.pressline.event.serde.AvroEventSerializer;
 import io.pressline.testing.KafkaTest;
+import io.pressline.testing.TestApiKeys;
 import io.pressline.testing.TestKafka;
 import io.pressline.testing.TopicProbe;
 
@@ -34,6 +42,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KafkaTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EnrichFunctionTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void theServiceDescribesItsApiInOpenApiWithAnInteractivePage() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<String> docs = http.send(TestApiKeys
+			.asEditor(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v3/api-docs")))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		JsonNode api = JsonMapper.builder().build().readTree(docs.body());
+
+		assertThat(api.get("openapi").asString()).startsWith("3.");
+		assertThat(api.get("paths").get("/api/v1/enrichments").has("post")).isTrue();
+		assertThat(http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/swagger-ui/index.html"))
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.statusCode()).isEqualTo(200);
+	}
 
 	@Test
 	void aSubmittedDraftIsEnrichedAndItsStageReported() throws Exception {

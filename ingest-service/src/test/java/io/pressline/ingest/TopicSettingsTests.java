@@ -38,9 +38,9 @@ class TopicSettingsTests {
 	@Test
 	void aBodyLimitTheRecordsCannotCarryStopsTheServiceNamingBothSettings() {
 		assertThatThrownBy(() -> new SpringApplicationBuilder(IngestApplication.class).run("--server.port=0",
-				"--pressline.ingest.max-body-size=1MB"))
+				"--pressline.drafts.max-body-size=1MB"))
 			.rootCause()
-			.hasMessageStartingWith("pressline.ingest.max-body-size (1048576 bytes) is too large for "
+			.hasMessageStartingWith("pressline.drafts.max-body-size (1048576 bytes) is too large for "
 					+ "pressline.topics.max-message-size (4194304 bytes)");
 	}
 

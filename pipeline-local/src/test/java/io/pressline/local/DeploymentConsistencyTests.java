@@ -26,7 +26,7 @@ class DeploymentConsistencyTests {
 
 	private static final Path ROOT = Path.of("..");
 
-	private static final Pattern TOPIC_LOOP = Pattern.compile("for topic in ([a-z.\\s]+); do\\s*\\n(.*?)\\n\\s*done",
+	private static final Pattern TOPIC_LOOP = Pattern.compile("for topic in ([a-z.\\s-]+); do\\s*\\n(.*?)\\n\\s*done",
 			Pattern.DOTALL);
 
 	@Test
@@ -34,14 +34,15 @@ class DeploymentConsistencyTests {
 		Map<String, Object> topics = section(yaml("platform/src/main/resources/pressline-defaults.yml"), "pressline",
 				"topics");
 		Set<String> expected = new LinkedHashSet<>();
-		for (String key : List.of("submitted", "enriched", "published", "latest", "status", "held")) {
+		for (String key : List.of("submitted", "enriched", "published", "latest", "status", "publish-state",
+				"releases")) {
 			expected.add((String) topics.get(key));
 		}
 		// Their dead-letter topics, made in advance so that they take records as large.
 		expected.add(topics.get("submitted") + ".dlq");
 		expected.add(topics.get("enriched") + ".dlq");
 		Set<String> compactedExpected = Set.of((String) topics.get("latest"), (String) topics.get("status"),
-				(String) topics.get("held"));
+				(String) topics.get("publish-state"));
 
 		String init = initCommand();
 		Set<String> created = new LinkedHashSet<>();

@@ -18,8 +18,11 @@ import org.springframework.util.unit.DataSize;
  * @param published publication events for downstream sites
  * @param latest compacted latest published state per article
  * @param status compacted stage each article version has reached
- * @param held compacted versions the publish desk holds back (embargo, legal hold), kept
- * across restarts
+ * @param publishState compacted: what publish-service knows of each article (its last
+ * publication, the version it holds back), partitioned like {@code enriched}; see
+ * {@code PublicationState.avsc}
+ * @param releases held versions whose embargo has ended, offered to publish-service
+ * again; read beside {@code enriched} by the same consumer, so partitioned like it
  * @param partitions partitions of each topic
  * @param replicationFactor replicas of each partition
  * @param maxMessageSize the largest record every topic takes and every producer sends:
@@ -28,7 +31,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("pressline.topics")
 public record PipelineTopics(String submitted, String enriched, String published, String latest, String status,
-		String held, int partitions, short replicationFactor, DataSize maxMessageSize) {
+		String publishState, String releases, int partitions, short replicationFactor, DataSize maxMessageSize) {
 
 	/**
 	 * How many times the largest body the largest record must hold: a published event
@@ -47,8 +50,8 @@ public record PipelineTopics(String submitted, String enriched, String published
 	public List<TopicSpec> all() {
 		return List.of(new TopicSpec(this.submitted, false), new TopicSpec(this.enriched, false),
 				new TopicSpec(this.published, false), new TopicSpec(this.latest, true),
-				new TopicSpec(this.status, true), new TopicSpec(this.held, true),
-				new TopicSpec(this.submitted + DEAD_LETTER_SUFFIX, false),
+				new TopicSpec(this.status, true), new TopicSpec(this.publishState, true),
+				new TopicSpec(this.releases, false), new TopicSpec(this.submitted + DEAD_LETTER_SUFFIX, false),
 				new TopicSpec(this.enriched + DEAD_LETTER_SUFFIX, false));
 	}
 

@@ -1,7 +1,5 @@
 package io.pressline.platform;
 
-import java.time.Duration;
-
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
 
@@ -9,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -20,18 +17,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.pressline.platform.deadletter.DeadLetterController;
+import io.pressline.platform.draft.DraftRequests;
+import io.pressline.platform.draft.DraftSettings;
 import io.pressline.platform.deadletter.DeadLetterHandling;
 import io.pressline.platform.deadletter.DeadLetters;
 import io.pressline.platform.health.KafkaBrokerHealthIndicator;
+import io.pressline.platform.kafka.KafkaClients;
 import io.pressline.platform.metrics.KafkaBacklog;
 import io.pressline.platform.status.StageReporter;
 import io.pressline.platform.web.DraftProblems;
 
 /** Beans every Pressline service gets from depending on the platform. */
 @AutoConfiguration
-@EnableConfigurationProperties(PipelineTopics.class)
+@EnableConfigurationProperties({ PipelineTopics.class, DraftSettings.class, OperationsSettings.class })
 @Import({ DraftProblems.class, DeadLetterController.class })
 public class PlatformAutoConfiguration {
 
@@ -46,6 +47,17 @@ public class PlatformAutoConfiguration {
 			.stream()
 			.map((spec) -> topics.newTopic(spec.name(), spec.compacted()))
 			.toArray(NewTopic[]::new));
+	}
+
+	/**
+	 * Reads drafts from requests under the one body limit; refuses to start with a limit
+	 * the pipeline's records could not carry (the article would be accepted, then stop at
+	 * enrichment or publication).
+	 */
+	@Bean
+	DraftRequests draftRequests(DraftSettings drafts, PipelineTopics topics, JsonMapper jsonMapper) {
+		topics.requireRoomFor(drafts.maxBodySize(), DraftSettings.MAX_BODY_SIZE);
+		return new DraftRequests(drafts.maxBodySize().toBytes(), jsonMapper);
 	}
 
 	/**
@@ -67,9 +79,8 @@ public class PlatformAutoConfiguration {
 	 * {@code pressline-defaults.yml}).
 	 */
 	@Bean
-	KafkaBrokerHealthIndicator kafkaHealthIndicator(AdminClient presslineAdminClient,
-			@Value("${pressline.health.broker-timeout:5s}") Duration timeout) {
-		return new KafkaBrokerHealthIndicator(presslineAdminClient, timeout);
+	KafkaBrokerHealthIndicator kafkaHealthIndicator(AdminClient presslineAdminClient, OperationsSettings settings) {
+		return new KafkaBrokerHealthIndicator(presslineAdminClient, settings.health().brokerTimeout());
 	}
 
 	/**
@@ -95,6 +106,14 @@ public class PlatformAutoConfiguration {
 		return new DeadLetters(presslineAdminClient, kafka.buildAdminProperties());
 	}
 
+	/**
+	 * Settings for the clients a service makes beside the binder's, with its security.
+	 */
+	@Bean
+	KafkaClients kafkaClients(KafkaProperties kafka) {
+		return new KafkaClients(kafka);
+	}
+
 	@Bean
 	StageReporter stageReporter(StreamBridge streamBridge, MeterRegistry registry) {
 		return new StageReporter(streamBridge, registry);
@@ -106,7 +125,7 @@ public class PlatformAutoConfiguration {
 	 */
 	@Bean
 	KafkaBacklog kafkaBacklog(AdminClient presslineAdminClient, BindingServiceProperties bindings,
-			@Value("${pressline.metrics.backlog-interval:10s}") Duration interval) {
+			OperationsSettings settings) {
 		return new KafkaBacklog(presslineAdminClient,
 				() -> bindings.getBindings()
 					.values()
@@ -114,7 +133,7 @@ public class PlatformAutoConfiguration {
 					.map(BindingProperties::getGroup)
 					.filter((group) -> group != null && !group.isBlank())
 					.collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)),
-				interval);
+				settings.metrics().backlogInterval());
 	}
 
 }

@@ -57,21 +57,21 @@ class PresslineDefaultsTests {
 
 	@Test
 	void compactedTopicsAreTheOnesThatKeepTheLatestStatePerArticle() {
-		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "h", 3, (short) 1,
+		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "ps", "r", 3, (short) 1,
 				DataSize.ofMegabytes(4));
 
 		assertThat(topics.all()).filteredOn(PipelineTopics.TopicSpec::compacted)
 			.extracting(PipelineTopics.TopicSpec::name)
-			.containsExactly("l", "st", "h");
+			.containsExactly("l", "st", "ps");
 	}
 
 	@Test
 	void everyTopicDeadLettersIncludedIsMadeToTakeRecordsUpToTheConfiguredSize() {
-		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "h", 3, (short) 1,
+		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "ps", "r", 3, (short) 1,
 				DataSize.ofMegabytes(4));
 
 		assertThat(topics.all()).extracting(PipelineTopics.TopicSpec::name)
-			.containsExactlyInAnyOrder("s", "e", "p", "l", "st", "h", "s.dlq", "e.dlq");
+			.containsExactlyInAnyOrder("s", "e", "p", "l", "st", "ps", "r", "s.dlq", "e.dlq");
 		assertThat(topics.newTopic("st", true).configs()).containsEntry("max.message.bytes", "4194304")
 			.containsEntry("cleanup.policy", "compact");
 		assertThat(topics.newTopic("s.dlq", false).configs()).containsOnly(Map.entry("max.message.bytes", "4194304"));
@@ -79,13 +79,13 @@ class PresslineDefaultsTests {
 
 	@Test
 	void aBodyLimitTheRecordsCannotCarryIsRefusedByName() {
-		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "h", 3, (short) 1,
+		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "ps", "r", 3, (short) 1,
 				DataSize.ofMegabytes(4));
 
-		topics.requireRoomFor(DataSize.ofKilobytes(512), "pressline.ingest.max-body-size");
+		topics.requireRoomFor(DataSize.ofKilobytes(512), "pressline.drafts.max-body-size");
 		assertThatIllegalStateException()
-			.isThrownBy(() -> topics.requireRoomFor(DataSize.ofMegabytes(1), "pressline.ingest.max-body-size"))
-			.withMessageStartingWith("pressline.ingest.max-body-size (1048576 bytes) is too large for "
+			.isThrownBy(() -> topics.requireRoomFor(DataSize.ofMegabytes(1), "pressline.drafts.max-body-size"))
+			.withMessageStartingWith("pressline.drafts.max-body-size (1048576 bytes) is too large for "
 					+ "pressline.topics.max-message-size (4194304 bytes)");
 	}
 

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import io.pressline.publish.delivery.Site;
 import io.pressline.publish.delivery.WebhookDelivery;
-import io.pressline.publish.desk.DeskRules;
+import io.pressline.publish.rules.RuleSettings;
 
 /**
  * How the newsroom publishes and to whom, in one place ({@code pressline.publish} in
@@ -39,8 +39,8 @@ public record PublishProperties(String baseUrl, List<String> sections, String de
 		sites = (sites != null) ? List.copyOf(sites) : List.of();
 	}
 
-	public DeskRules rules() {
-		return new DeskRules(this.sections, this.defaultSection, this.requiredFields);
+	public RuleSettings rules() {
+		return new RuleSettings(this.sections, this.defaultSection, this.requiredFields);
 	}
 
 	/** The topic of one section's events. */

@@ -38,6 +38,7 @@ import io.pressline.testing.TestKafka;
 import io.pressline.testing.TopicProbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The publish function and the read API, on a real broker. */
 @KafkaTest
@@ -93,8 +94,9 @@ class PublishFunctionTests {
 			ArticleStatus stage = (ArticleStatus) status.await((r) -> id.equals(r.key()), WAIT).value();
 			assertThat(stage.getStage()).isEqualTo(ArticleStage.PUBLISHED);
 		}
+		// The read API learns from articles.latest, as every instance's does.
+		await().atMost(WAIT).until(() -> get("/api/v1/published/" + id).statusCode() == 200);
 		HttpResponse<String> byId = get("/api/v1/published/" + id);
-		assertThat(byId.statusCode()).isEqualTo(200);
 		assertThat(byId.body()).contains("\"headline\":\"Night buses return\"").contains("\"version\":1");
 		HttpResponse<String> bySlug = get("/api/v1/published/by-slug/night-buses-return-" + id.substring(0, 8));
 		assertThat(bySlug.statusCode()).isEqualTo(200);
@@ -168,7 +170,7 @@ class PublishFunctionTests {
 				.value();
 			assertThat(stage.getReason()).isEqualTo("The council withdrew the plan.");
 		}
-		assertThat(get("/api/v1/published/" + id).statusCode()).isEqualTo(410);
+		await().atMost(WAIT).until(() -> get("/api/v1/published/" + id).statusCode() == 410);
 	}
 
 	@Test

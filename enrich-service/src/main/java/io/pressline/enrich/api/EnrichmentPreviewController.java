@@ -9,14 +9,11 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.pressline.enrich.EnrichmentRecords;
 import io.pressline.enrich.nlp.ArticleAnalysis;
@@ -40,10 +37,9 @@ class EnrichmentPreviewController {
 
 	private final DraftRequests drafts;
 
-	EnrichmentPreviewController(Enricher enricher, JsonMapper jsonMapper,
-			@Value("${pressline.enrich.max-body-size:512KB}") DataSize maxBodySize) {
+	EnrichmentPreviewController(Enricher enricher, DraftRequests drafts) {
 		this.enricher = enricher;
-		this.drafts = new DraftRequests(maxBodySize.toBytes(), jsonMapper);
+		this.drafts = drafts;
 	}
 
 	@PostMapping(path = "/api/v1/enrichments",

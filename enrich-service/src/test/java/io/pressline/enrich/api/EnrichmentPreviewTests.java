@@ -1,25 +1,33 @@
 package io.pressline.enrich.api;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
-import io.pressline.testing.KafkaTest;
+import io.pressline.enrich.nlp.Enricher;
+import io.pressline.platform.draft.DraftRequests;
+import io.pressline.platform.security.PresslineSecurityConfiguration;
+import io.pressline.platform.web.DraftProblems;
 import io.pressline.testing.TestApiKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-/** The enrichment preview an editor calls before submitting. */
-@KafkaTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * The enrichment preview an editor calls before submitting, as an HTTP slice: the
+ * controller, the engine, the draft rules and the access control, no broker.
+ */
+@WebMvcTest(EnrichmentPreviewController.class)
+@Import({ PresslineSecurityConfiguration.class, DraftProblems.class, EnrichmentPreviewTests.Engine.class })
 class EnrichmentPreviewTests {
 
 	private static final String DRAFT = """
@@ -32,19 +40,17 @@ class EnrichmentPreviewTests {
 			“It was built during the war,” he said.
 			""";
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	@LocalServerPort
-	private int port;
+	@Autowired
+	private MockMvc mvc;
 
 	@Test
 	void aTextDraftComesBackWithItsEntitiesQuotesTopicsAndSummary() throws Exception {
-		HttpResponse<String> response = post("text/plain; charset=utf-8", DRAFT, "?date=2026-03-12");
+		MvcResult response = preview("text/plain; charset=utf-8", DRAFT, "2026-03-12");
 
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		JsonNode enrichment = this.json.readTree(response.body());
+		assertThat(response.getResponse().getStatus()).as(body(response)).isEqualTo(200);
+		JsonNode enrichment = this.json.readTree(body(response));
 		JsonNode kyiv = entity(enrichment, "Kyiv");
 		assertThat(kyiv.get("type").asString()).isEqualTo("LOCATION");
 		assertThat(kyiv.get("id").asString()).isEqualTo("geonames:703448");
@@ -68,33 +74,54 @@ class EnrichmentPreviewTests {
 
 	@Test
 	void theJsonFormOfTheSubmissionApiIsAcceptedToo() throws Exception {
-		HttpResponse<String> response = post("application/json",
+		MvcResult response = preview("application/json",
 				"{\"headline\": \"Dam repairs finish\", \"body\": \"Engineers in Rotterdam finished the repairs.\"}",
-				"");
+				null);
 
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(entity(this.json.readTree(response.body()), "Rotterdam").get("country").asString()).isEqualTo("NL");
+		assertThat(response.getResponse().getStatus()).isEqualTo(200);
+		assertThat(entity(this.json.readTree(body(response)), "Rotterdam").get("country").asString()).isEqualTo("NL");
 	}
 
 	@Test
 	void aBadDraftIsAProblemNamingTheField() throws Exception {
-		HttpResponse<String> missing = post("application/json", "{\"headline\": \"Only a headline\"}", "");
-		HttpResponse<String> badDate = post("text/plain", "Headline\n\nBody text.", "?date=soon");
+		MvcResult missing = preview("application/json", "{\"headline\": \"Only a headline\"}", null);
+		MvcResult badDate = preview("text/plain", "Headline\n\nBody text.", "soon");
 
-		assertThat(missing.statusCode()).isEqualTo(422);
-		assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(this.json.readTree(missing.body()).get("field").asString()).isEqualTo("body");
-		assertThat(badDate.statusCode()).isEqualTo(400);
-		assertThat(this.json.readTree(badDate.body()).get("field").asString()).isEqualTo("date");
+		assertThat(missing.getResponse().getStatus()).isEqualTo(422);
+		assertThat(missing.getResponse().getContentType()).isEqualTo("application/problem+json");
+		assertThat(this.json.readTree(body(missing)).get("field").asString()).isEqualTo("body");
+		assertThat(badDate.getResponse().getStatus()).isEqualTo(400);
+		assertThat(this.json.readTree(body(badDate)).get("field").asString()).isEqualTo("date");
 	}
 
 	@Test
-	void theServiceDescribesItsApiInOpenApiWithAnInteractivePage() throws Exception {
-		JsonNode api = this.json.readTree(get("/v3/api-docs").body());
+	void aDraftOverTheBodyLimitIsRefusedBeforeItIsRead() throws Exception {
+		MvcResult response = preview("text/plain", "Headline\n\n" + "x".repeat(Engine.LIMIT + 1), null);
 
-		assertThat(api.get("openapi").asString()).startsWith("3.");
-		assertThat(api.get("paths").get("/api/v1/enrichments").has("post")).isTrue();
-		assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+		assertThat(response.getResponse().getStatus()).isEqualTo(413);
+	}
+
+	@Test
+	void aRequestWithoutAnApiKeyIsRefused() throws Exception {
+		MvcResult response = this.mvc
+			.perform(post("/api/v1/enrichments").contentType(MediaType.TEXT_PLAIN).content(DRAFT))
+			.andReturn();
+
+		assertThat(response.getResponse().getStatus()).isEqualTo(401);
+	}
+
+	private MvcResult preview(String contentType, String body, String date) throws Exception {
+		var request = post("/api/v1/enrichments").header("Authorization", "Bearer " + TestApiKeys.EDITOR)
+			.contentType(contentType)
+			.content(body);
+		if (date != null) {
+			request.param("date", date);
+		}
+		return this.mvc.perform(request).andReturn();
+	}
+
+	private static String body(MvcResult response) throws Exception {
+		return response.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private static JsonNode entity(JsonNode enrichment, String name) {
@@ -106,19 +133,22 @@ class EnrichmentPreviewTests {
 		throw new AssertionError("No entity " + name + " in " + enrichment.get("entities"));
 	}
 
-	private HttpResponse<String> get(String path) throws Exception {
-		return this.http
-			.send(TestApiKeys.asEditor(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)))
-				.build(), HttpResponse.BodyHandlers.ofString());
-	}
+	/** The engine as the service makes it, and draft rules with a small body limit. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Engine {
 
-	private HttpResponse<String> post(String contentType, String body, String query) throws Exception {
-		return this.http.send(TestApiKeys
-			.asEditor(
-					HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/enrichments" + query)))
-			.header("Content-Type", contentType)
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		static final int LIMIT = 16 * 1024;
+
+		@Bean
+		Enricher enricher() {
+			return Enricher.standard();
+		}
+
+		@Bean
+		DraftRequests draftRequests(JsonMapper jsonMapper) {
+			return new DraftRequests(LIMIT, jsonMapper);
+		}
+
 	}
 
 }

@@ -19,9 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import tools.jackson.databind.json.JsonMapper;
 
-import io.pressline.ingest.IngestProperties;
 import io.pressline.ingest.desk.DeskArticles.DeskArticle;
 import io.pressline.ingest.desk.DeskArticles.LatestDraft;
 import io.pressline.ingest.submission.Submissions;
@@ -50,12 +48,11 @@ class DeskController {
 
 	private final DraftRequests drafts;
 
-	DeskController(DeskArticles articles, DeskStream stream, EnrichmentPreviews previews, IngestProperties properties,
-			JsonMapper jsonMapper) {
+	DeskController(DeskArticles articles, DeskStream stream, EnrichmentPreviews previews, DraftRequests drafts) {
 		this.articles = articles;
 		this.stream = stream;
 		this.previews = previews;
-		this.drafts = new DraftRequests(properties.maxBodySize().toBytes(), jsonMapper);
+		this.drafts = drafts;
 	}
 
 	/** Recent articles, the most recently active first, each with its versions. */

@@ -18,11 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import tools.jackson.databind.json.JsonMapper;
 
-import io.pressline.ingest.IngestProperties;
 import io.pressline.ingest.status.ArticleStatuses;
-import io.pressline.platform.PipelineTopics;
 import io.pressline.platform.draft.Draft;
 import io.pressline.platform.draft.DraftRequests;
 import io.pressline.platform.draft.MalformedDraftException;
@@ -42,10 +39,8 @@ class ArticleController {
 
 	private final ArticleStatuses statuses;
 
-	ArticleController(IngestProperties properties, PipelineTopics topics, JsonMapper jsonMapper,
-			Submissions submissions, ArticleStatuses statuses) {
-		topics.requireRoomFor(properties.maxBodySize(), "pressline.ingest.max-body-size");
-		this.drafts = new DraftRequests(properties.maxBodySize().toBytes(), jsonMapper);
+	ArticleController(DraftRequests drafts, Submissions submissions, ArticleStatuses statuses) {
+		this.drafts = drafts;
 		this.submissions = submissions;
 		this.statuses = statuses;
 	}

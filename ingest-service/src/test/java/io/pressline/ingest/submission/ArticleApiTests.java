@@ -50,7 +50,7 @@ import static org.awaitility.Awaitility.await;
  */
 @KafkaTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "pressline.ingest.max-body-size=4KB")
+		properties = "pressline.drafts.max-body-size=4KB")
 class ArticleApiTests {
 
 	private static final String SUBMITTED = "articles.submitted";

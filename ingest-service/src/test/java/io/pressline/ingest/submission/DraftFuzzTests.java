@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @KafkaTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "pressline.ingest.max-body-size=4KB")
+		properties = "pressline.drafts.max-body-size=4KB")
 class DraftFuzzTests {
 
 	private static final long SEED = 20261201L;

@@ -1,4 +1,4 @@
-package io.pressline.publish;
+package io.pressline.platform.transaction;
 
 import org.springframework.cloud.stream.binder.Binder;
 import org.springframework.cloud.stream.binder.BinderFactory;
@@ -17,13 +17,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code StreamBridge} inside {@link #execute} commit or abort together. Without a
  * {@code transaction-id-prefix} on the binder the work runs without a transaction.
  */
-class BinderTransactions implements TransactionOperations {
+public class BinderTransactions implements TransactionOperations {
 
 	private final BinderFactory binders;
 
 	private volatile TransactionOperations delegate;
 
-	BinderTransactions(BinderFactory binders) {
+	public BinderTransactions(BinderFactory binders) {
 		this.binders = binders;
 	}
 

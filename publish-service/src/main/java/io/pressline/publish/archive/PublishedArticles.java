@@ -9,14 +9,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ByteArrayDataType;
+import org.h2.mvstore.type.LongDataType;
 import org.h2.mvstore.type.StringDataType;
 
 import org.springframework.stereotype.Component;
@@ -24,19 +23,18 @@ import org.springframework.util.FileSystemUtils;
 
 import io.pressline.event.ArticlePublished;
 import io.pressline.event.PublicationEventType;
-import io.pressline.publish.desk.PublishedVersion;
 
 /**
- * What is published, per article and per slug: built from the compacted
- * {@code articles.latest} topic (read from the beginning at start-up, so a new instance
- * knows everything published before it) and from this instance's own publications. It is
- * the desk's memory and the store the read API serves.
+ * What is published, per article and per slug, for the read API and the feeds: built by
+ * every instance from the whole compacted {@code articles.latest} topic (read from the
+ * beginning at start-up, so a new instance knows everything published before it), and the
+ * retractions from {@code articles.publish-state}. The publisher does not decide against
+ * it: it has its own, partitioned, {@code PublicationLedger}.
  * <p>
  * The articles live in an embedded on-disk store (H2's MVStore, in a temporary file of
  * this instance), not on the heap: a newsroom's archive grows without end, and a heap
  * that holds every article's text runs out. Memory use is the store's page cache (a few
- * MiB) and the retractions seen since start-up. The file is deleted on close; a new
- * instance rebuilds it from the topic.
+ * MiB). The file is deleted on close; a new instance rebuilds it from the topics.
  */
 @Component
 public class PublishedArticles implements AutoCloseable {
@@ -62,8 +60,12 @@ public class PublishedArticles implements AutoCloseable {
 	/** section, newest first, id → article id; once per section and once under "*". */
 	private final MVMap<String, String> recency;
 
-	/** Articles retracted since this instance started, with the retraction's version. */
-	private final Map<String, PublishedVersion> retracted = new ConcurrentHashMap<>();
+	/**
+	 * Article id → the version that retracted it, learnt from
+	 * {@code articles.publish-state} (the tombstone on {@code articles.latest} says only
+	 * that the article is gone).
+	 */
+	private final MVMap<String, Long> retracted;
 
 	/** A store in a new temporary directory, removed on {@link #close()}. */
 	public PublishedArticles() {
@@ -98,6 +100,8 @@ public class PublishedArticles implements AutoCloseable {
 		this.index = this.store.openMap("index", strings());
 		this.slugs = this.store.openMap("slugs", strings());
 		this.recency = this.store.openMap("recency", strings());
+		this.retracted = this.store.openMap("retracted",
+				new MVMap.Builder<String, Long>().keyType(StringDataType.INSTANCE).valueType(LongDataType.INSTANCE));
 	}
 
 	private static MVMap.Builder<String, String> strings() {
@@ -120,9 +124,7 @@ public class PublishedArticles implements AutoCloseable {
 	public synchronized void record(ArticlePublished article) {
 		String id = article.getArticleId();
 		if (article.getEventType() == PublicationEventType.RETRACTED) {
-			this.retracted.merge(id, new PublishedVersion(article.getVersion(), article.getFirstPublishedAt(), true),
-					(known, incoming) -> (incoming.version() >= known.version()) ? incoming : known);
-			forget(id);
+			retract(id, article.getVersion());
 			return;
 		}
 		Indexed known = indexed(id);
@@ -142,6 +144,15 @@ public class PublishedArticles implements AutoCloseable {
 		}
 		this.recency.put(recencyKey(indexed.section(), indexed.publishedAt(), id), id);
 		this.recency.put(recencyKey(ALL, indexed.publishedAt(), id), id);
+	}
+
+	/**
+	 * Takes in a retraction: the article is gone, and the read API says so (410) rather
+	 * than not knowing it (404), after a restart too.
+	 */
+	public synchronized void retract(String articleId, int version) {
+		this.retracted.merge(articleId, (long) version, Math::max);
+		forget(articleId);
 	}
 
 	/** Forgets an article, as a tombstone on {@code articles.latest} says. */
@@ -172,19 +183,9 @@ public class PublishedArticles implements AutoCloseable {
 		return Optional.ofNullable(this.slugs.get(slug)).flatMap(this::find);
 	}
 
-	/** Whether this instance saw the article retracted. */
+	/** Whether the article was retracted. */
 	public boolean isRetracted(String articleId) {
 		return this.retracted.containsKey(articleId);
-	}
-
-	/** The desk's view of an article: its latest published version, or its retraction. */
-	public Optional<PublishedVersion> publishedVersion(String articleId) {
-		PublishedVersion gone = this.retracted.get(articleId);
-		if (gone != null) {
-			return Optional.of(gone);
-		}
-		return Optional.ofNullable(indexed(articleId))
-			.map((known) -> new PublishedVersion(known.version(), known.firstPublishedAt()));
 	}
 
 	/** Live articles, for feeds: the most recently published first. */

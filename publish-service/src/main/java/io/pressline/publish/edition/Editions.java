@@ -1,4 +1,4 @@
-package io.pressline.publish.desk;
+package io.pressline.publish.edition;
 
 import java.text.Normalizer;
 import java.time.Instant;
@@ -10,6 +10,7 @@ import io.pressline.event.ArticlePublished;
 import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.Enrichment;
 import io.pressline.event.PublicationEventType;
+import io.pressline.publish.rules.Decision;
 
 /**
  * Builds the events downstream sites receive: a full snapshot of each published version,

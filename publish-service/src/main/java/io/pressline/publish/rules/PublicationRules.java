@@ -1,4 +1,4 @@
-package io.pressline.publish.desk;
+package io.pressline.publish.rules;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,11 +17,11 @@ import io.pressline.event.SubmissionAction;
  * else is published, as a correction when it carries a note. Plain Java; the clock is
  * passed in.
  */
-public final class EditorialDesk {
+public final class PublicationRules {
 
-	private final DeskRules rules;
+	private final RuleSettings rules;
 
-	public EditorialDesk(DeskRules rules) {
+	public PublicationRules(RuleSettings rules) {
 		this.rules = rules;
 	}
 

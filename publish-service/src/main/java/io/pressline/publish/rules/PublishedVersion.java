@@ -1,4 +1,4 @@
-package io.pressline.publish.desk;
+package io.pressline.publish.rules;
 
 import java.time.Instant;
 

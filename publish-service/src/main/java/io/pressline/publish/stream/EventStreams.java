@@ -30,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import io.pressline.event.ArticlePublished;
 import io.pressline.event.json.EventJson;
 import io.pressline.event.serde.AvroEventDeserializer;
+import io.pressline.platform.kafka.KafkaClients;
 
 /**
  * Server-Sent Events of publication events, each stream read straight from Kafka by its
@@ -48,7 +49,7 @@ public class EventStreams implements SmartLifecycle, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
 
-	private final String bootstrapServers;
+	private final KafkaClients clients;
 
 	private final Duration timeout;
 
@@ -67,13 +68,14 @@ public class EventStreams implements SmartLifecycle, AutoCloseable {
 	});
 
 	/**
-	 * @param bootstrapServers the Kafka cluster
+	 * @param clients the settings of each stream's consumer, those of the binder's (the
+	 * cluster and its security)
 	 * @param maxStreams streams open at once; more are refused
 	 * @param timeout how long a stream stays open before the client reconnects
 	 * @param heartbeat how often an idle stream sends a comment
 	 */
-	public EventStreams(String bootstrapServers, int maxStreams, Duration timeout, Duration heartbeat) {
-		this.bootstrapServers = bootstrapServers;
+	public EventStreams(KafkaClients clients, int maxStreams, Duration timeout, Duration heartbeat) {
+		this.clients = clients;
 		this.slots = new Semaphore(maxStreams);
 		this.timeout = timeout;
 		this.heartbeat = heartbeat;
@@ -115,10 +117,8 @@ public class EventStreams implements SmartLifecycle, AutoCloseable {
 	}
 
 	private void follow(String topic, StreamPosition resumeAfter, SseEmitter emitter, AtomicBoolean open) {
-		try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-						ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.CLIENT_ID_CONFIG,
-						"event-stream-" + UUID.randomUUID(),
+		try (KafkaConsumer<String, SpecificRecord> consumer = this.clients.consumer(
+				Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "event-stream-" + UUID.randomUUID(),
 						// a resumed position older than the topic's retention falls back
 						// to the oldest event
 						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),

@@ -16,9 +16,8 @@ import io.pressline.event.PublicationEventType;
 import io.pressline.event.SubmissionAction;
 import io.pressline.event.serde.EventSchemas;
 import io.pressline.publish.PublishFixtures;
-import io.pressline.publish.desk.Decision;
-import io.pressline.publish.desk.Editions;
-import io.pressline.publish.desk.PublishedVersion;
+import io.pressline.publish.rules.Decision;
+import io.pressline.publish.edition.Editions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +58,6 @@ class PublishedArticlesTests {
 
 		assertThat(articles.find("a1")).contains(first);
 		assertThat(articles.findBySlug(first.getSlug())).contains(first);
-		assertThat(articles.publishedVersion("a1")).contains(new PublishedVersion(1, NOW));
 		assertThat(articles.find("nobody")).isEmpty();
 		assertThat(articles.findBySlug("nothing-here")).isEmpty();
 	}
@@ -75,7 +73,6 @@ class PublishedArticlesTests {
 		articles.record(first);
 
 		assertThat(articles.find("a1")).contains(second);
-		assertThat(articles.publishedVersion("a1")).contains(new PublishedVersion(2, NOW));
 		assertThat(articles.recent("local", 10)).containsExactly(second);
 		assertThat(articles.size()).isEqualTo(1);
 	}
@@ -93,7 +90,6 @@ class PublishedArticlesTests {
 		assertThat(articles.recent("local", 10)).isEmpty();
 		assertThat(articles.recent(null, 10)).isEmpty();
 		assertThat(articles.isRetracted("a1")).isTrue();
-		assertThat(articles.publishedVersion("a1")).contains(new PublishedVersion(2, NOW, true));
 	}
 
 	@Test

@@ -21,8 +21,8 @@ import io.pressline.event.ArticleEnriched;
 import io.pressline.event.ArticlePublished;
 import io.pressline.event.PublicationEventType;
 import io.pressline.publish.PublishFixtures;
-import io.pressline.publish.desk.Decision;
-import io.pressline.publish.desk.Editions;
+import io.pressline.publish.rules.Decision;
+import io.pressline.publish.edition.Editions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.pressline.publish.desk;
+package io.pressline.publish.edition;
 
 import java.time.Instant;
 
@@ -12,6 +12,7 @@ import io.pressline.event.Enrichment;
 import io.pressline.event.PublicationEventType;
 import io.pressline.event.SubmissionAction;
 import io.pressline.event.serde.EventSchemas;
+import io.pressline.publish.rules.Decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

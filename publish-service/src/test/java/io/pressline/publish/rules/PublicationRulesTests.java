@@ -1,4 +1,4 @@
-package io.pressline.publish.desk;
+package io.pressline.publish.rules;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +15,7 @@ import io.pressline.event.serde.EventSchemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class EditorialDeskTests {
+class PublicationRulesTests {
 
 	@BeforeAll
 	static void trustTheEventClasses() {
@@ -25,19 +25,19 @@ class EditorialDeskTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
-	private final EditorialDesk desk = new EditorialDesk(
-			new DeskRules(List.of("news", "local", "sport"), "news", Set.of()));
+	private final PublicationRules rules = new PublicationRules(
+			new RuleSettings(List.of("news", "local", "sport"), "news", Set.of()));
 
 	@Test
 	void aFirstVersionIsPublishedNowInItsSection() {
-		Decision decision = this.desk.decide(draft(1).build(), Optional.empty(), NOW);
+		Decision decision = this.rules.decide(draft(1).build(), Optional.empty(), NOW);
 
 		assertThat(decision).isEqualTo(new Decision.Publish(PublicationEventType.PUBLISHED, NOW, "local"));
 	}
 
 	@Test
 	void aVersionWithoutSectionGoesToTheDefaultOne() {
-		Decision decision = this.desk.decide(draft(1).setSection(null).build(), Optional.empty(), NOW);
+		Decision decision = this.rules.decide(draft(1).setSection(null).build(), Optional.empty(), NOW);
 
 		assertThat(decision).isEqualTo(new Decision.Publish(PublicationEventType.PUBLISHED, NOW, "news"));
 	}
@@ -46,7 +46,7 @@ class EditorialDeskTests {
 	void aLaterVersionIsAnUpdateThatKeepsTheFirstPublicationTime() {
 		Instant first = NOW.minusSeconds(3600);
 
-		Decision decision = this.desk.decide(draft(2).build(), Optional.of(new PublishedVersion(1, first)), NOW);
+		Decision decision = this.rules.decide(draft(2).build(), Optional.of(new PublishedVersion(1, first)), NOW);
 
 		assertThat(decision).isEqualTo(new Decision.Publish(PublicationEventType.UPDATED, first, "local"));
 	}
@@ -55,7 +55,7 @@ class EditorialDeskTests {
 	void aLaterVersionWithANoteIsACorrection() {
 		Instant first = NOW.minusSeconds(3600);
 
-		Decision decision = this.desk.decide(draft(2).setNote("The mayor's name was misspelt.").build(),
+		Decision decision = this.rules.decide(draft(2).setNote("The mayor's name was misspelt.").build(),
 				Optional.of(new PublishedVersion(1, first)), NOW);
 
 		assertThat(decision).isEqualTo(new Decision.Publish(PublicationEventType.CORRECTED, first, "local"));
@@ -65,29 +65,29 @@ class EditorialDeskTests {
 	void aVersionNoNewerThanThePublishedOneIsIgnored() {
 		Optional<PublishedVersion> published = Optional.of(new PublishedVersion(3, NOW));
 
-		assertThat(this.desk.decide(draft(3).build(), published, NOW)).isInstanceOf(Decision.Ignore.class);
-		assertThat(this.desk.decide(draft(2).build(), published, NOW)).isInstanceOf(Decision.Ignore.class);
+		assertThat(this.rules.decide(draft(3).build(), published, NOW)).isInstanceOf(Decision.Ignore.class);
+		assertThat(this.rules.decide(draft(2).build(), published, NOW)).isInstanceOf(Decision.Ignore.class);
 	}
 
 	@Test
 	void nothingMoreOfARetractedArticleIsPublished() {
 		Optional<PublishedVersion> retracted = Optional.of(new PublishedVersion(3, NOW, true));
 
-		assertThat(this.desk.decide(draft(4).build(), retracted, NOW)).isInstanceOf(Decision.Ignore.class);
+		assertThat(this.rules.decide(draft(4).build(), retracted, NOW)).isInstanceOf(Decision.Ignore.class);
 	}
 
 	@Test
 	void anEmbargoedVersionIsHeldUntilItsTime() {
 		Instant embargo = NOW.plusSeconds(60);
 
-		Decision decision = this.desk.decide(draft(1).setEmbargoUntil(embargo).build(), Optional.empty(), NOW);
+		Decision decision = this.rules.decide(draft(1).setEmbargoUntil(embargo).build(), Optional.empty(), NOW);
 
 		assertThat(decision).isEqualTo(new Decision.Hold("embargoed until 2026-11-25T10:01:00Z", embargo));
 	}
 
 	@Test
 	void aVersionWhoseEmbargoHasPassedIsPublished() {
-		Decision decision = this.desk.decide(draft(1).setEmbargoUntil(NOW.minusSeconds(1)).build(), Optional.empty(),
+		Decision decision = this.rules.decide(draft(1).setEmbargoUntil(NOW.minusSeconds(1)).build(), Optional.empty(),
 				NOW);
 
 		assertThat(decision).isInstanceOf(Decision.Publish.class);
@@ -95,7 +95,7 @@ class EditorialDeskTests {
 
 	@Test
 	void aVersionOnLegalHoldWaitsForANewVersionWhateverItsEmbargo() {
-		Decision decision = this.desk.decide(draft(1).setLegalHold(true).setEmbargoUntil(NOW.minusSeconds(1)).build(),
+		Decision decision = this.rules.decide(draft(1).setLegalHold(true).setEmbargoUntil(NOW.minusSeconds(1)).build(),
 				Optional.empty(), NOW);
 
 		assertThat(decision).isInstanceOf(Decision.Hold.class);
@@ -105,14 +105,15 @@ class EditorialDeskTests {
 
 	@Test
 	void aVersionInAnUnknownSectionIsRejectedNamingTheSections() {
-		Decision decision = this.desk.decide(draft(1).setSection("gardening").build(), Optional.empty(), NOW);
+		Decision decision = this.rules.decide(draft(1).setSection("gardening").build(), Optional.empty(), NOW);
 
 		assertThat(decision).isEqualTo(new Decision.Reject("section 'gardening' is not one of news, local, sport"));
 	}
 
 	@Test
 	void aVersionMissingARequiredFieldIsRejectedNamingEachField() {
-		EditorialDesk strict = new EditorialDesk(new DeskRules(List.of(), "news", Set.of("byline", "language")));
+		PublicationRules strict = new PublicationRules(
+				new RuleSettings(List.of(), "news", Set.of("byline", "language")));
 
 		Decision decision = strict.decide(draft(1).setByline(null).setLanguage(null).build(), Optional.empty(), NOW);
 
@@ -123,21 +124,32 @@ class EditorialDeskTests {
 	}
 
 	@Test
+	void aRequiredFieldConfiguredInAnyLetterCaseIsEnforced() {
+		PublicationRules strict = new PublicationRules(
+				new RuleSettings(List.of(), "news", Set.of("Byline", " LANGUAGE ")));
+
+		Decision decision = strict.decide(draft(1).setByline(null).setLanguage(null).build(), Optional.empty(), NOW);
+
+		assertThat(decision).isEqualTo(
+				new Decision.Reject("byline is required before publication; language is required before publication"));
+	}
+
+	@Test
 	void aRetractionTakesDownWhatWasPublished() {
 		ArticleSubmitted retraction = draft(3).setAction(SubmissionAction.RETRACT).build();
 
-		assertThat(this.desk.decide(retraction, Optional.of(new PublishedVersion(2, NOW)), NOW))
+		assertThat(this.rules.decide(retraction, Optional.of(new PublishedVersion(2, NOW)), NOW))
 			.isEqualTo(new Decision.Retract(true));
-		assertThat(this.desk.decide(retraction, Optional.empty(), NOW)).isEqualTo(new Decision.Retract(false));
+		assertThat(this.rules.decide(retraction, Optional.empty(), NOW)).isEqualTo(new Decision.Retract(false));
 	}
 
 	@Test
 	void rulesThatCannotHoldAreRefusedAtStartUp() {
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-			.isThrownBy(() -> new DeskRules(List.of("local"), "news", Set.of()))
+			.isThrownBy(() -> new RuleSettings(List.of("local"), "news", Set.of()))
 			.withMessageContaining("default section 'news'");
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-			.isThrownBy(() -> new DeskRules(List.of(), "news", Set.of("photo")))
+			.isThrownBy(() -> new RuleSettings(List.of(), "news", Set.of("photo")))
 			.withMessageContaining("'photo' cannot be required");
 	}
 

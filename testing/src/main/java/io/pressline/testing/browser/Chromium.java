@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * {@code chromedriver} by Selenium, never a downloaded browser. When the packages are
  * missing and the tests run as root on Debian, they are installed with apt-get (so the
  * README's test command works on a fresh machine); otherwise the browser tests are
- * reported as skipped with the reason, never skipped silently.
+ * reported as skipped with the reason, never skipped silently. Where they must run (CI
+ * sets {@code PRESSLINE_BROWSER_TESTS=required}), a browser that cannot be had fails
+ * them.
  */
 public final class Chromium {
 
@@ -73,14 +75,28 @@ public final class Chromium {
 		}
 		boolean root = "root".equals(System.getProperty("user.name"));
 		boolean apt = Files.isExecutable(Path.of("/usr/bin/apt-get"));
-		Assumptions.assumeTrue(root && apt,
+		require(root && apt,
 				"Browser tests skipped: Debian's chromium and chromium-driver are not installed, and they can only "
 						+ "be installed here as root with apt-get (apt-get install chromium chromium-driver)");
 		log.info("Installing Debian's chromium and chromium-driver for the browser tests (apt-get, about a minute)");
 		run(List.of("apt-get", "update", "-qq"));
 		run(List.of("apt-get", "install", "-y", "-qq", "chromium", "chromium-driver"));
-		Assumptions.assumeTrue(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
+		require(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
 				"Browser tests skipped: apt-get did not install " + BROWSER + " and " + DRIVER);
+	}
+
+	/**
+	 * Skips the test, saying why, unless the browser tests are required
+	 * ({@code PRESSLINE_BROWSER_TESTS=required}, as on CI): then it fails.
+	 */
+	private static void require(boolean condition, String why) {
+		String setting = System.getenv()
+			.getOrDefault("PRESSLINE_BROWSER_TESTS", System.getProperty("pressline.browser-tests", "optional"));
+		if (!condition && "required".equalsIgnoreCase(setting)) {
+			throw new IllegalStateException(why.replace("Browser tests skipped", "Browser tests cannot run")
+					+ "; they are required here (PRESSLINE_BROWSER_TESTS=required)");
+		}
+		Assumptions.assumeTrue(condition, why);
 	}
 
 	private static void run(List<String> command) {

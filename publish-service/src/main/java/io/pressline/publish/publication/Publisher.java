@@ -1,0 +1,144 @@
+package io.pressline.publish.publication;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.pressline.event.ArticleEnriched;
+import io.pressline.event.ArticlePublished;
+import io.pressline.event.ArticleStage;
+import io.pressline.event.ArticleSubmitted;
+import io.pressline.event.PublicationEventType;
+import io.pressline.publish.edition.Editions;
+import io.pressline.publish.ledger.ArticleState;
+import io.pressline.publish.ledger.ArticleStates;
+import io.pressline.publish.rules.Decision;
+import io.pressline.publish.rules.PublicationRules;
+
+/**
+ * Carries out the rules' decision on one article version: publishes (an event for sites,
+ * the article's latest state), holds, rejects or retracts, and records the article's new
+ * state and the version's status. Versions come from {@code articles.enriched} and, once
+ * an embargo ends, again from {@code articles.releases}; a release is decided like any
+ * version, unless the version is no longer the one held (a newer version came, or another
+ * release of it was decided first), when it is ignored. So a release offered twice
+ * publishes once.
+ * <p>
+ * Plain Java: what it reads comes from {@link ArticleStates}, what it writes goes to
+ * {@link PublicationRecords}, the time from the clock.
+ */
+public final class Publisher {
+
+	private static final Logger log = LoggerFactory.getLogger(Publisher.class);
+
+	private final PublicationRules rules;
+
+	private final Editions editions;
+
+	private final Clock clock;
+
+	public Publisher(PublicationRules rules, Editions editions, Clock clock) {
+		this.rules = rules;
+		this.editions = editions;
+		this.clock = clock;
+	}
+
+	/**
+	 * Decides on a version and writes what the decision says.
+	 * @param version the version with its enrichment
+	 * @param release whether it is a held version offered again once its embargo ended
+	 * @param states the states of the articles, read and changed
+	 * @param out where the decision's records go
+	 */
+	public Outcome handle(ArticleEnriched version, boolean release, ArticleStates states, PublicationRecords out) {
+		ArticleSubmitted draft = version.getSubmission();
+		String id = draft.getArticleId();
+		ArticleState state = states.find(id);
+		if (release && !state.holds(draft.getVersion())) {
+			log.info("Release of article {} v{} ignored: the version is no longer held", id, draft.getVersion());
+			return Outcome.of(Outcome.Kind.IGNORED);
+		}
+		Instant now = this.clock.instant();
+		Decision decision = this.rules.decide(draft, state.publishedVersion(), now);
+		if (decision instanceof Decision.Ignore ignore) {
+			return ignore(draft, state, ignore, states, out);
+		}
+		if (decision instanceof Decision.Hold hold) {
+			return hold(version, state, hold, states, out);
+		}
+		if (decision instanceof Decision.Reject reject) {
+			return reject(draft, reject, out);
+		}
+		if (decision instanceof Decision.Retract retract) {
+			return retract(version, state, retract, now, states, out);
+		}
+		return publish(version, state, (Decision.Publish) decision, now, states, out);
+	}
+
+	private Outcome ignore(ArticleSubmitted draft, ArticleState state, Decision.Ignore ignore, ArticleStates states,
+			PublicationRecords out) {
+		log.info("Article {} v{} ignored: {}", draft.getArticleId(), draft.getVersion(), ignore.reason());
+		ArticleState next = state.unholdingUpTo(draft.getVersion());
+		if (next != state) {
+			keep(next, states, out);
+		}
+		return Outcome.of(Outcome.Kind.IGNORED);
+	}
+
+	private Outcome hold(ArticleEnriched version, ArticleState state, Decision.Hold hold, ArticleStates states,
+			PublicationRecords out) {
+		ArticleSubmitted draft = version.getSubmission();
+		keep(state.holding(version, hold.releaseAt()), states, out);
+		out.status(draft, ArticleStage.HELD, hold.reason());
+		log.info("Article {} v{} held: {}", draft.getArticleId(), draft.getVersion(), hold.reason());
+		return Outcome.of(Outcome.Kind.HELD);
+	}
+
+	private Outcome reject(ArticleSubmitted draft, Decision.Reject reject, PublicationRecords out) {
+		out.status(draft, ArticleStage.REJECTED, reject.reason());
+		log.info("Article {} v{} rejected: {}", draft.getArticleId(), draft.getVersion(), reject.reason());
+		return Outcome.of(Outcome.Kind.REJECTED);
+	}
+
+	private Outcome retract(ArticleEnriched version, ArticleState state, Decision.Retract retract, Instant now,
+			ArticleStates states, PublicationRecords out) {
+		ArticleSubmitted draft = version.getSubmission();
+		String id = draft.getArticleId();
+		ArticleState unheld = state.unholdingUpTo(draft.getVersion());
+		if (!retract.published() || state.lastEvent() == null) {
+			keep(unheld.retractedUnpublished(draft.getVersion()), states, out);
+			out.status(draft, ArticleStage.RETRACTED, "retracted before publication");
+			log.info("Article {} v{} retracted before publication", id, draft.getVersion());
+			return Outcome.of(Outcome.Kind.RETRACTED);
+		}
+		ArticlePublished event = this.editions.retraction(draft, version.getEnrichment(), state.lastEvent(), now);
+		out.published(event);
+		out.removeLatest(id);
+		keep(unheld.after(event), states, out);
+		out.status(draft, ArticleStage.RETRACTED, draft.getNote());
+		log.info("Article {} v{} retracted", id, draft.getVersion());
+		return new Outcome(Outcome.Kind.RETRACTED, event);
+	}
+
+	private Outcome publish(ArticleEnriched version, ArticleState state, Decision.Publish publish, Instant now,
+			ArticleStates states, PublicationRecords out) {
+		ArticleSubmitted draft = version.getSubmission();
+		ArticlePublished event = this.editions.edition(version, publish, state.lastEvent(), now);
+		out.published(event);
+		out.latest(event);
+		keep(state.unholdingUpTo(draft.getVersion()).after(event), states, out);
+		out.status(draft, ArticleStage.PUBLISHED,
+				(publish.eventType() == PublicationEventType.PUBLISHED) ? null : "published as " + publish.eventType());
+		log.info("Article {} v{} published as {} in {}", draft.getArticleId(), draft.getVersion(), publish.eventType(),
+				publish.section());
+		return new Outcome(Outcome.Kind.PUBLISHED, event);
+	}
+
+	private static void keep(ArticleState next, ArticleStates states, PublicationRecords out) {
+		states.put(next);
+		out.state(next);
+	}
+
+}
