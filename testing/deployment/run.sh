@@ -379,7 +379,7 @@ for phase in "${phases[@]}"; do
 			echo "run.sh: after $sample articles no transactional id for ${missing_hosts[*]}; the cluster has: $ids" >&2
 			exit 1
 		}
-		echo "$sample articles published by two enrich and two publish instances, transactional ids: $(tr '\n' ' ' <<<"$ids")"
+		echo "$sample article(s) published by two enrich and two publish instances, transactional ids: $(tr '\n' ' ' <<<"$ids")"
 		# The read API answers the same from either publish-service instance.
 		for container in $(containers_of publish-service); do
 			podman exec "$container" curl -fsS --max-time 10 "http://localhost:8083/api/v1/published/$last_id" |
@@ -388,6 +388,13 @@ for phase in "${phases[@]}"; do
 				exit 1
 			}
 		done
+		# What each JVM holds after the articles (resident now, and at its peak), for sizing.
+		for name in kafka-1 kafka-2 kafka-3 ingest-service enrich-service publish-service; do
+			for container in $(containers_of "$name"); do
+				printf '%-16s %s %s\n' "$name" "$container" "$(podman exec "$container" \
+					sh -c "grep -E '^(VmRSS|VmHWM)' /proc/1/status | tr -s ' \t' ' ' | tr '\n' ' '" 2>/dev/null)"
+			done
+		done | tee "$out/scaled-memory.txt"
 		collect_logs scaled
 		step "scaled: compose down"
 		down
