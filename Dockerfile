@@ -1,11 +1,17 @@
 # One build for the three services; `docker compose up --build` picks a target per service.
 # The build stage needs nothing but this repository: Maven comes with the wrapper.
-FROM eclipse-temurin:17-jdk AS build
+# The base images are build arguments: the public Temurin images by default; any Debian or
+# Ubuntu image with a JDK 17 (build) or a JRE 17 (runtime) and apt will do, as where no image
+# can be pulled (testing/deployment/run.sh builds on a Debian root file system of its own).
+ARG BUILD_IMAGE=eclipse-temurin:17-jdk
+ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
+
+FROM ${BUILD_IMAGE} AS build
 WORKDIR /src
 COPY . .
 RUN ./mvnw -q -B -DskipTests -pl ingest-service,enrich-service,publish-service -am package
 
-FROM eclipse-temurin:17-jre AS runtime
+FROM ${RUNTIME_IMAGE} AS runtime
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 pressline
 USER pressline

@@ -18,13 +18,18 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No engine runs here to start docker-compose.yml, so this checks that what it names
- * matches what the services are configured with: every topic, compaction, partitions,
- * ports and build targets.
+ * Checks that what docker-compose.yml and its SASL/TLS overlay name matches what the
+ * services are configured with (every topic, compaction, partitions, ports, build
+ * targets) and that the file keeps the shape the deployment needs: three replicated KRaft
+ * nodes, services that scale (no ports or names of their own, an instance id per
+ * container) behind the proxy. testing/deployment/run.sh runs the file for real, under
+ * podman.
  */
 class DeploymentConsistencyTests {
 
 	private static final Path ROOT = Path.of("..");
+
+	private static final List<String> KAFKA_NODES = List.of("kafka-1", "kafka-2", "kafka-3");
 
 	private static final Pattern TOPIC_LOOP = Pattern.compile("for topic in ([a-z.\\s-]+); do\\s*\\n(.*?)\\n\\s*done",
 			Pattern.DOTALL);
@@ -87,9 +92,7 @@ class DeploymentConsistencyTests {
 
 		assertThat(configuredPort).isEqualTo(service.defaultPort());
 		assertThat(section(compose, "environment").get("SERVER_PORT")).isEqualTo(String.valueOf(configuredPort));
-		assertThat((List<Object>) compose.get("ports"))
-			.containsExactly((Object) (configuredPort + ":" + configuredPort));
-		assertThat(section(compose, "environment").get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:29092");
+		assertThat((List<Object>) compose.get("expose")).containsExactly((Object) String.valueOf(configuredPort));
 		assertThat(section(compose, "build").get("target")).isEqualTo(service.artifact());
 		assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("AS " + service.artifact() + "\n")
 			.contains("/src/" + service.artifact() + "/target/" + service.artifact() + "-*-exec.jar")
@@ -98,13 +101,127 @@ class DeploymentConsistencyTests {
 			.isEqualTo("http://localhost:" + configuredPort + "/actuator/health/readiness");
 	}
 
+	@ParameterizedTest
+	@EnumSource(Service.class)
+	void eachServiceScalesWithAnInstanceIdOfItsOwnContainer(Service service) throws IOException {
+		Map<String, Object> compose = section(yaml("docker-compose.yml"), "services", service.artifact());
+
+		// A published port or a fixed name would stop a second instance from starting.
+		assertThat(compose).doesNotContainKeys("ports", "container_name", "hostname");
+		// The transactional ids are named after it: Spring resolves ${HOSTNAME} in the
+		// container (compose's $$ keeps it from being resolved on the host).
+		assertThat(section(compose, "environment").get("PRESSLINE_INSTANCE_ID")).isEqualTo("$${HOSTNAME}");
+		assertThat(section(compose, "environment").get("PRESSLINE_TOPICS_REPLICATION_FACTOR")).isEqualTo("3");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theProxyIsTheOneWayInAndFindsEveryInstance() throws IOException {
+		Map<String, Object> services = section(yaml("docker-compose.yml"), "services");
+		Map<String, Object> proxy = section(services, "proxy");
+		assertThat((List<String>) proxy.get("ports")).containsExactlyInAnyOrder("8081:8081", "8083:8083");
+		assertThat((List<String>) proxy.get("volumes"))
+			.contains("./deploy/proxy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro");
+
+		String config = Files.readString(ROOT.resolve("deploy/proxy/haproxy.cfg"));
+		// Editors reach ingest on its own port, sites publish-service on its own: the
+		// addresses
+		// the README gives stay the same.
+		assertThat(config).contains("bind :" + Service.INGEST.defaultPort(), "bind :" + Service.PUBLISH.defaultPort())
+			.contains("ingest-service:" + Service.INGEST.defaultPort(),
+					"publish-service:" + Service.PUBLISH.defaultPort())
+			.contains("option httpchk GET /actuator/health/readiness")
+			.contains("parse-resolv-conf")
+			.doesNotContain("enrich-service");
+		// Only the read API, feeds and event stream of publish-service, which are public
+		// anyway.
+		List<String> publicPaths = (List<String>) section(yaml("publish-service/src/main/resources/application.yml"),
+				"pressline", "security")
+			.get("public-paths");
+		for (String path : publicPaths) {
+			assertThat(config).contains(" " + path.replace("/**", ""));
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void kafkaRunsThreeReplicatedKraftNodes() throws IOException {
+		Map<String, Object> services = section(yaml("docker-compose.yml"), "services");
+		Set<Object> nodeIds = new LinkedHashSet<>();
+		Set<Object> clusterIds = new LinkedHashSet<>();
+		for (String node : KAFKA_NODES) {
+			Map<String, Object> environment = section(services, node, "environment");
+			nodeIds.add(environment.get("KAFKA_NODE_ID"));
+			clusterIds.add(environment.get("CLUSTER_ID"));
+			assertThat(environment.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
+			assertThat(environment.get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
+				.isEqualTo("1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093");
+			assertThat(environment).containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3")
+				.containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
+				.containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "3")
+				.containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "3")
+				.containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "2")
+				.containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+			// Tools on the host only: the plain listener is published on loopback.
+			assertThat((List<String>) section(services, node).get("ports"))
+				.allMatch((port) -> port.startsWith("127.0.0.1:"));
+		}
+		assertThat(nodeIds).containsExactly("1", "2", "3");
+		assertThat(clusterIds).hasSize(1);
+
+		Map<String, Object> init = section(services, "kafka-init", "environment");
+		assertThat(init).containsEntry("REPLICATION_FACTOR", "3").containsEntry("MIN_INSYNC_REPLICAS", "2");
+		Matcher loop = TOPIC_LOOP.matcher(initCommand());
+		int loops = 0;
+		while (loop.find()) {
+			loops++;
+			assertThat(loop.group(2)).contains("--replication-factor $$REPLICATION_FACTOR")
+				.contains("--config min.insync.replicas=$$MIN_INSYNC_REPLICAS");
+		}
+		assertThat(loops).isEqualTo(2);
+		assertThat((Map<String, Object>) section(services, "kafka-init").get("depends_on"))
+			.containsOnlyKeys(KAFKA_NODES);
+	}
+
 	@Test
 	void servicesReachKafkaOnTheListenerKafkaAdvertisesToTheComposeNetwork() throws IOException {
-		Map<String, Object> kafka = section(yaml("docker-compose.yml"), "services", "kafka", "environment");
+		Map<String, Object> services = section(yaml("docker-compose.yml"), "services");
+		String bootstrap = String.join(",", KAFKA_NODES.stream().map((node) -> node + ":29092").toList());
+		for (String node : KAFKA_NODES) {
+			assertThat((String) section(services, node, "environment").get("KAFKA_ADVERTISED_LISTENERS"))
+				.contains("INTERNAL://" + node + ":29092");
+		}
+		assertThat(section(services, "kafka-init", "environment").get("BOOTSTRAP")).isEqualTo(bootstrap);
+		for (Service service : Service.values()) {
+			assertThat(section(services, service.artifact(), "environment").get("SPRING_KAFKA_BOOTSTRAP_SERVERS"))
+				.isEqualTo(bootstrap);
+		}
+		// The desk's tag preview asks enrich-service on the compose network, not
+		// localhost.
+		assertThat(section(services, "ingest-service", "environment").get("PRESSLINE_INGEST_DESK_ENRICH_URL"))
+			.isEqualTo("http://enrich-service:" + Service.ENRICH.defaultPort());
+	}
 
-		assertThat((String) kafka.get("KAFKA_ADVERTISED_LISTENERS")).contains("INTERNAL://kafka:29092");
-		assertThat(section(yaml("docker-compose.yml"), "services", "kafka-init", "environment").get("BOOTSTRAP"))
-			.isEqualTo("kafka:29092");
+	@Test
+	void theSaslTlsOverlaySecuresEveryNodeAndEveryService() throws IOException {
+		Map<String, Object> main = section(yaml("docker-compose.yml"), "services");
+		Map<String, Object> overlay = section(yaml("deploy/kafka/docker-compose.sasl-tls.yml"), "services");
+		for (String node : KAFKA_NODES) {
+			Map<String, Object> environment = section(overlay, node, "environment");
+			// Every listener the main file names, the controllers' among them.
+			String listeners = (String) section(main, node, "environment").get("KAFKA_LISTENERS");
+			for (String listener : listeners.split(",")) {
+				String name = listener.substring(0, listener.indexOf(':'));
+				assertThat((String) environment.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).as(node)
+					.contains(name + ":SASL_SSL");
+			}
+			assertThat((String) environment.get("KAFKA_SUPER_USERS")).doesNotContain("ANONYMOUS");
+		}
+		for (Service service : Service.values()) {
+			assertThat(section(overlay, service.artifact(), "environment"))
+				.containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
+		}
+		assertThat(section(overlay, "kafka-init", "environment")).containsKey("CLIENT_CONFIG");
 	}
 
 	@Test
@@ -113,8 +230,9 @@ class DeploymentConsistencyTests {
 		Map<String, Object> scrape = (Map<String, Object>) ((List<?>) yaml("deploy/prometheus/prometheus.yml")
 			.get("scrape_configs")).get(0);
 		assertThat(scrape.get("metrics_path")).isEqualTo("/actuator/prometheus");
-		List<String> targets = ((List<Map<String, Object>>) scrape.get("static_configs")).stream()
-			.flatMap((config) -> ((List<String>) config.get("targets")).stream())
+		// Every instance of each service: its name resolves to one address per container.
+		List<String> targets = ((List<Map<String, Object>>) scrape.get("dns_sd_configs")).stream()
+			.map((config) -> ((List<String>) config.get("names")).get(0) + ":" + config.get("port"))
 			.toList();
 		assertThat(targets).containsExactlyInAnyOrder(java.util.Arrays.stream(Service.values())
 			.map((service) -> service.artifact() + ":" + service.defaultPort())
