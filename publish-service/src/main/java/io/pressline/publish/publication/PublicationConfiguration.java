@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.AdminClient;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -98,7 +99,12 @@ class PublicationConfiguration {
 				Duration.ofMinutes(1));
 	}
 
+	/**
+	 * On unless {@code pressline.publish.check-co-partitioning=false}: only for running
+	 * the functions on another binder than Kafka's (the test binder).
+	 */
 	@Bean
+	@ConditionalOnProperty(prefix = "pressline.publish", name = "check-co-partitioning", matchIfMissing = true)
 	CoPartitioning coPartitioning(PipelineTopics topics, AdminClient presslineAdminClient) {
 		return new CoPartitioning(presslineAdminClient, topics.enriched(), topics.releases(), topics.publishState());
 	}
