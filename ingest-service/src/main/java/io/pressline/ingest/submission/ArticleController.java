@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.pressline.ingest.IngestProperties;
 import io.pressline.ingest.status.ArticleStatuses;
+import io.pressline.ingest.version.ArticleNotFoundException;
 import io.pressline.platform.PipelineTopics;
 import io.pressline.platform.draft.Draft;
 import io.pressline.platform.draft.DraftRequests;
@@ -60,14 +61,14 @@ class ArticleController {
 
 	/**
 	 * The next version of an article, as a whole draft in the same forms as a new one;
-	 * with a {@code note} it is a correction.
+	 * with a {@code note} it is a correction. Whether the article exists is decided with
+	 * its version number, after the draft is read.
 	 */
 	@PutMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE })
 	ResponseEntity<Receipt> update(@PathVariable String id,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestParam Map<String, String> fields, HttpServletRequest request) throws IOException {
 		checkKey(key);
-		known(id);
 		Draft draft = this.drafts.read(request, fields);
 		return accepted(this.submissions.submitVersion(id, draft, key, request.getRemoteUser()));
 	}
@@ -80,7 +81,6 @@ class ArticleController {
 			@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestParam(name = "reason", required = false) String reason, HttpServletRequest request) {
 		checkKey(key);
-		known(id);
 		if (reason != null && reason.length() > MAX_REASON_LENGTH) {
 			throw new MalformedDraftException("reason must be at most " + MAX_REASON_LENGTH + " characters", "reason");
 		}
@@ -93,13 +93,7 @@ class ArticleController {
 		return this.statuses.find(id)
 			.map(ArticleStatusView::of)
 			.map(ResponseEntity::ok)
-			.orElseThrow(() -> new Submissions.ArticleNotFoundException(id));
-	}
-
-	private void known(String id) {
-		if (this.statuses.find(id).isEmpty()) {
-			throw new Submissions.ArticleNotFoundException(id);
-		}
+			.orElseThrow(() -> new ArticleNotFoundException(id));
 	}
 
 	private ResponseEntity<Receipt> accepted(IdempotencyKeys.Outcome outcome) {

@@ -2,6 +2,7 @@ package io.pressline.ingest.desk;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class DeskArticlesTests {
 
 	private static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
 
-	private final DeskArticles desk = new DeskArticles(3);
+	private final DeskArticles desk = new DeskArticles(3, 10, new HashMap<>());
 
 	@Test
 	void anArticleFollowsItsLatestVersionThroughTheStages() {
@@ -111,7 +112,7 @@ class DeskArticlesTests {
 
 	@Test
 	void aDeskHoldsAtLeastOneArticle() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new DeskArticles(0));
+		assertThatIllegalArgumentException().isThrownBy(() -> new DeskArticles(0, 10, new HashMap<>()));
 	}
 
 	private static ArticleSubmitted submitted(String id, int version, String headline, String note, int minute) {

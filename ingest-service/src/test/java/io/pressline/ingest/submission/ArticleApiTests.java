@@ -63,7 +63,7 @@ class ArticleApiTests {
 	private int port;
 
 	@Autowired
-	private Submissions submissions;
+	private IdempotencyKeys keys;
 
 	private TopicProbe<SpecificRecord> submitted;
 
@@ -152,7 +152,7 @@ class ArticleApiTests {
 			producer.send(new ProducerRecord<>(SUBMITTED, id, earlier)).get();
 		}
 		long before = this.submitted.endOffsetSum();
-		await().atMost(Duration.ofSeconds(10)).until(() -> this.submissions.remembers(key));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.keys.remembers(key));
 
 		HttpResponse<String> retry = post("application/json",
 				"{\"headline\": \"Ferry timetable changes\", \"body\": \"Winter services start on Monday.\"}",
