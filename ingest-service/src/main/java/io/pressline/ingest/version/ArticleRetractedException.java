@@ -3,7 +3,7 @@ package io.pressline.ingest.version;
 /** The article was retracted; it takes no new version. */
 public class ArticleRetractedException extends RuntimeException {
 
-	ArticleRetractedException(String id) {
+	public ArticleRetractedException(String id) {
 		super("Article '" + id + "' was retracted; submit a new article instead");
 	}
 

@@ -3,7 +3,7 @@ package io.pressline.ingest.version;
 /** Kafka could not take the draft; nothing was submitted. */
 public class PipelineUnavailableException extends RuntimeException {
 
-	PipelineUnavailableException(String message, Throwable cause) {
+	public PipelineUnavailableException(String message, Throwable cause) {
 		super(message, cause);
 	}
 

@@ -81,25 +81,29 @@ final class TransactionalWriter implements AutoCloseable {
 			this.producer.commitTransaction();
 		}
 		catch (KafkaException ex) {
-			if (fenced(ex)) {
+			if (fenced(ex) || !abort(ex)) {
 				discard();
 				throw new WriterFencedException(this.transactionalId, ex);
 			}
-			abort(ex);
 			throw new PipelineUnavailableException("Kafka did not accept the draft: " + ex.getMessage(), ex);
 		}
 	}
 
-	private void abort(KafkaException cause) {
+	/**
+	 * Aborts the transaction after a failure.
+	 * @return whether it could: if not, the producer is in an error state (the
+	 * coordinator failed its commit while another producer fenced it, say) and a new one
+	 * must settle the transaction
+	 */
+	private boolean abort(KafkaException cause) {
 		try {
 			this.producer.abortTransaction();
+			return true;
 		}
 		catch (KafkaException ex) {
-			// The producer cannot go on; a new one, initialised, will settle the
-			// transaction.
 			log.warn("Producer {} could not abort after '{}' and is replaced: {}", this.transactionalId,
 					cause.getMessage(), ex.getMessage());
-			discard();
+			return false;
 		}
 	}
 

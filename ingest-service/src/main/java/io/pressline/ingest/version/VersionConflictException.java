@@ -8,7 +8,7 @@ public class VersionConflictException extends RuntimeException {
 
 	private final String articleId;
 
-	VersionConflictException(String articleId, int attempts) {
+	public VersionConflictException(String articleId, int attempts) {
 		super("Another request is changing article '" + articleId + "' (" + attempts
 				+ " attempts); nothing was submitted, retry");
 		this.articleId = articleId;

@@ -86,10 +86,8 @@ public class VersionSequencer implements AutoCloseable {
 				});
 			}
 			catch (WriterFencedException ex) {
-				log.info(
-						"Another ingest instance took partition {} of {} while article {} got a version "
-								+ "(attempt {} of {})",
-						partition, this.topic.name(), articleId, attempt, this.attempts);
+				log.info("Article {} got no version on partition {} of {} (attempt {} of {}): {}", articleId, partition,
+						this.topic.name(), attempt, this.attempts, ex.getMessage());
 				if (attempt < this.attempts) {
 					pause(attempt);
 				}

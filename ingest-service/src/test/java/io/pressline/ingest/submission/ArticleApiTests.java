@@ -105,6 +105,20 @@ class ArticleApiTests {
 	}
 
 	@Test
+	void theDraftOnKafkaCarriesTheEditorsTrace() throws Exception {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		HttpResponse<String> response = post("application/json", "{\"headline\": \"H\", \"body\": \"B.\"}",
+				Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+		String id = this.json.readTree(response.body()).get("id").asString();
+
+		var record = this.submitted.await((r) -> id.equals(r.key()), Duration.ofSeconds(10));
+
+		assertThat(record.headers().lastHeader("traceparent")).isNotNull();
+		assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+			.startsWith("00-" + traceId + "-");
+	}
+
+	@Test
 	void aPlainTextDraftTakesItsHeadlineFromTheFirstLine() throws Exception {
 		HttpResponse<String> response = post("text/plain; charset=utf-8",
 				"Council approves night buses\n\nBy Ada Quill\n\nThe council voted on Monday.\n", Map.of());
