@@ -1,19 +1,55 @@
 package io.pressline.ingest;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
- * Settings of the ingest service, under {@code pressline.ingest}.
+ * Settings of the ingest service, under {@code pressline.ingest}; each is described with
+ * its default in {@code application.yml}.
  *
+ * @param instanceId this instance's name, the same across its restarts and different from
+ * every other instance running beside it ({@code pressline.instance-id}, by default the
+ * service's name); it names the transactional producers of new articles
  * @param idempotencyWindow how long a repeated {@code Idempotency-Key} answers with the
  * first response
+ * @param idempotencyMaxKeys how many idempotency keys are remembered at most, within the
+ * window; the oldest are forgotten first
+ * @param versions how version numbers are given
+ * @param store what this instance keeps on disk
  * @param desk the editors' desk page
  */
 @ConfigurationProperties("pressline.ingest")
-public record IngestProperties(Duration idempotencyWindow, Desk desk) {
+public record IngestProperties(String instanceId, Duration idempotencyWindow, int idempotencyMaxKeys, Versions versions,
+		Store store, Desk desk) {
+
+	/**
+	 * How version numbers are given (see {@code docs/architecture.md}).
+	 *
+	 * @param topic the compacted topic with the latest version of every article
+	 * @param sequencerPrefix the start of the transactional ids of the version sequencer,
+	 * {@code <prefix>-versions-<partition>}: the same on every ingest instance of one
+	 * pipeline, so that they fence each other
+	 * @param attempts how often a new version is tried when another instance takes the
+	 * article's partition meanwhile, before the editor is answered 409
+	 * @param timeout how long reading the topic to its end may go without progress (an
+	 * open transaction holds it up) before the editor is answered 503
+	 */
+	public record Versions(String topic, String sequencerPrefix, int attempts, Duration timeout) {
+	}
+
+	/**
+	 * The on-disk store of the status view, the version ledger and the desk's drafts.
+	 *
+	 * @param directory where a new directory for the store is made on every start (and
+	 * removed on stop); the system's temporary directory when not set
+	 * @param cacheSize the store's page cache on the heap
+	 */
+	public record Store(Path directory, DataSize cacheSize) {
+	}
 
 	/**
 	 * Settings of the editors' desk.
@@ -21,9 +57,11 @@ public record IngestProperties(Duration idempotencyWindow, Desk desk) {
 	 * @param enrichUrl where enrich-service answers, for the enrichment preview
 	 * @param previewTimeout how long a preview may take before the desk gives up
 	 * @param capacity how many recent articles the desk keeps
+	 * @param versionsPerArticle how many of each article's latest versions the desk lists
 	 * @param heartbeat how often an idle live stream says it is still there
 	 */
-	public record Desk(URI enrichUrl, Duration previewTimeout, int capacity, Duration heartbeat) {
+	public record Desk(URI enrichUrl, Duration previewTimeout, int capacity, int versionsPerArticle,
+			Duration heartbeat) {
 	}
 
 }

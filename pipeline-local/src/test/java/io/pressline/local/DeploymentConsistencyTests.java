@@ -46,8 +46,13 @@ class DeploymentConsistencyTests {
 		// Their dead-letter topics, made in advance so that they take records as large.
 		expected.add(topics.get("submitted") + ".dlq");
 		expected.add(topics.get("enriched") + ".dlq");
+		// ingest-service's own: the version numbers.
+		String versions = (String) section(yaml("ingest-service/src/main/resources/application.yml"), "pressline",
+				"ingest", "versions")
+			.get("topic");
+		expected.add(versions);
 		Set<String> compactedExpected = Set.of((String) topics.get("latest"), (String) topics.get("status"),
-				(String) topics.get("publish-state"));
+				(String) topics.get("publish-state"), versions);
 
 		String init = initCommand();
 		Set<String> created = new LinkedHashSet<>();

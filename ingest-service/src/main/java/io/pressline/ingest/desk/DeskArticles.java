@@ -1,5 +1,8 @@
 package io.pressline.ingest.desk;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,16 +20,25 @@ import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.SubmissionAction;
 
 /**
- * The editors' desk's view of recent articles: for each, every version the pipeline has
- * seen with its headline and the stage it reached. Built from what this instance submits
- * and from {@code articles.submitted} and {@code articles.status} read back, so every
- * instance shows every editor's work. Keeps the most recently active articles only, and
- * the draft of each article's latest version, so an editor can start the next one from
- * it.
+ * The editors' desk's view of recent articles: for each, its latest versions the pipeline
+ * has seen with their headlines and the stage each reached. Built from what this instance
+ * submits and from {@code articles.submitted} and {@code articles.status} read back, so
+ * every instance shows every editor's work. Keeps the most recently active articles only,
+ * a set number of versions of each, and the draft of each article's latest version, so an
+ * editor can start the next one from it. A draft can be half a megabyte, so the drafts
+ * are kept in a map given to it (on disk in the service), the rest on the heap.
  */
 public class DeskArticles {
 
 	private final int capacity;
+
+	private final int versionsPerArticle;
+
+	/**
+	 * Article id → the latest draft of the articles kept, as its Avro-encoded
+	 * {@code ArticleSubmitted}.
+	 */
+	private final Map<String, byte[]> drafts;
 
 	/** In order of activity, the least recently active first. */
 	private final Map<String, Entry> articles = new LinkedHashMap<>();
@@ -36,12 +48,16 @@ public class DeskArticles {
 	/**
 	 * A desk view.
 	 * @param capacity how many articles it keeps; the least recently active go first
+	 * @param versionsPerArticle how many of each article's latest versions it keeps
+	 * @param drafts where the latest drafts are kept
 	 */
-	public DeskArticles(int capacity) {
-		if (capacity < 1) {
-			throw new IllegalArgumentException("capacity must be at least 1");
+	public DeskArticles(int capacity, int versionsPerArticle, Map<String, byte[]> drafts) {
+		if (capacity < 1 || versionsPerArticle < 1) {
+			throw new IllegalArgumentException("capacity and versionsPerArticle must be at least 1");
 		}
 		this.capacity = capacity;
+		this.versionsPerArticle = versionsPerArticle;
+		this.drafts = drafts;
 	}
 
 	/** Learns a version as it was submitted. */
@@ -59,11 +75,13 @@ public class DeskArticles {
 				version.stage = "RECEIVED";
 				version.updatedAt = event.getSubmittedAt();
 			}
-			if (!retraction && (entry.draft == null || entry.draft.version() <= event.getVersion())) {
-				entry.draft = new LatestDraft(event.getVersion(), event.getHeadline(), event.getBody(),
-						event.getByline(), event.getSection(), event.getLanguage());
+			if (!retraction && entry.draftVersion <= event.getVersion()) {
+				entry.draftVersion = event.getVersion();
+				entry.section = event.getSection();
+				this.drafts.put(event.getArticleId(), encode(event));
 			}
 			entry.touched = later(entry.touched, event.getSubmittedAt());
+			entry.trim(this.versionsPerArticle);
 			changed = entry.view(event.getArticleId());
 			evict();
 		}
@@ -89,6 +107,7 @@ public class DeskArticles {
 				version.submittedAt = status.getSubmittedAt();
 			}
 			entry.touched = later(entry.touched, status.getOccurredAt());
+			entry.trim(this.versionsPerArticle);
 			changed = entry.view(status.getArticleId());
 			evict();
 		}
@@ -112,7 +131,12 @@ public class DeskArticles {
 
 	/** The draft of an article's latest version, to start the next version from. */
 	public synchronized Optional<LatestDraft> latestDraft(String id) {
-		return Optional.ofNullable(this.articles.get(id)).map((e) -> e.draft);
+		return Optional.ofNullable(this.drafts.get(id)).map(DeskArticles::decode).map(LatestDraft::of);
+	}
+
+	/** How many articles the desk keeps now. */
+	public synchronized int size() {
+		return this.articles.size();
 	}
 
 	/**
@@ -138,7 +162,7 @@ public class DeskArticles {
 	private void evict() {
 		Iterator<String> oldest = this.articles.keySet().iterator();
 		while (this.articles.size() > this.capacity) {
-			oldest.next();
+			this.drafts.remove(oldest.next());
 			oldest.remove();
 		}
 	}
@@ -188,18 +212,55 @@ public class DeskArticles {
 	/** The draft of an article's latest version. */
 	public record LatestDraft(int version, String headline, String body, String byline, String section,
 			String language) {
+
+		static LatestDraft of(ArticleSubmitted event) {
+			return new LatestDraft(event.getVersion(), event.getHeadline(), event.getBody(), event.getByline(),
+					event.getSection(), event.getLanguage());
+		}
+
+	}
+
+	private static byte[] encode(ArticleSubmitted event) {
+		try {
+			ByteBuffer buffer = event.toByteBuffer();
+			byte[] bytes = new byte[buffer.remaining()];
+			buffer.get(bytes);
+			return bytes;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot encode the draft of article " + event.getArticleId(), ex);
+		}
+	}
+
+	private static ArticleSubmitted decode(byte[] bytes) {
+		try {
+			return ArticleSubmitted.fromByteBuffer(ByteBuffer.wrap(bytes));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("A stored draft cannot be read back", ex);
+		}
 	}
 
 	private static final class Entry {
 
 		private final TreeMap<Integer, Version> versions = new TreeMap<>();
 
-		private LatestDraft draft;
+		/** The version of the kept draft, 0 while there is none. */
+		private int draftVersion;
+
+		private String section;
 
 		private Instant touched = Instant.EPOCH;
 
 		Version version(int number) {
 			return this.versions.computeIfAbsent(number, (n) -> new Version());
+		}
+
+		/** Drops the oldest versions beyond the limit. */
+		void trim(int limit) {
+			while (this.versions.size() > limit) {
+				this.versions.pollFirstEntry();
+			}
 		}
 
 		DeskArticle view(String id) {
@@ -214,8 +275,8 @@ public class DeskArticles {
 				}
 			}
 			DeskVersion latest = list.get(list.size() - 1);
-			return new DeskArticle(id, headline, (this.draft != null) ? this.draft.section() : null, latest.version(),
-					latest.stage(), latest.reason(), this.touched, List.copyOf(list));
+			return new DeskArticle(id, headline, this.section, latest.version(), latest.stage(), latest.reason(),
+					this.touched, List.copyOf(list));
 		}
 
 	}

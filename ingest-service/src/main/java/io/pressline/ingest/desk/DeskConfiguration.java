@@ -7,20 +7,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.pressline.ingest.IngestProperties;
 import io.pressline.ingest.status.ArticleStatuses;
-import io.pressline.ingest.submission.Submissions;
+import io.pressline.ingest.store.InstanceStore;
+import io.pressline.ingest.submission.SubmissionFeed;
 
-/** The editors' desk: its view of recent articles, its live stream and its page. */
+/** The editors' desk: its view of recent articles, its live stream and the preview. */
 @Configuration(proxyBeanMethods = false)
-class DeskConfiguration implements WebMvcConfigurer {
+class DeskConfiguration {
 
 	@Bean
-	DeskArticles deskArticles(IngestProperties properties, ArticleStatuses statuses, Submissions submissions) {
-		DeskArticles desk = new DeskArticles(properties.desk().capacity());
+	DeskArticles deskArticles(IngestProperties properties, InstanceStore store, ArticleStatuses statuses,
+			SubmissionFeed submissions) {
+		DeskArticles desk = new DeskArticles(properties.desk().capacity(), properties.desk().versionsPerArticle(),
+				store.events("desk-drafts"));
 		statuses.onRecord(desk::status);
 		submissions.onSubmission(desk::submitted);
 		return desk;
@@ -40,13 +41,6 @@ class DeskConfiguration implements WebMvcConfigurer {
 			.baseUrl(properties.desk().enrichUrl().toString())
 			.requestFactory(requests)
 			.build());
-	}
-
-	@Override
-	public void addViewControllers(ViewControllerRegistry registry) {
-		registry.addRedirectViewController("/", "/desk/");
-		registry.addRedirectViewController("/desk", "/desk/");
-		registry.addViewController("/desk/").setViewName("forward:/desk/index.html");
 	}
 
 }

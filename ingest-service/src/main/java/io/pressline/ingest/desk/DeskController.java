@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.pressline.ingest.desk.DeskArticles.DeskArticle;
 import io.pressline.ingest.desk.DeskArticles.LatestDraft;
-import io.pressline.ingest.submission.Submissions;
+import io.pressline.ingest.version.ArticleNotFoundException;
 import io.pressline.platform.draft.Draft;
 import io.pressline.platform.draft.DraftRequests;
 import io.pressline.platform.draft.MalformedDraftException;
@@ -67,13 +67,13 @@ class DeskController {
 	/** One article with all its versions. */
 	@GetMapping("/api/v1/articles/{id}/versions")
 	DeskArticle versions(@PathVariable String id) {
-		return this.articles.find(id).orElseThrow(() -> new Submissions.ArticleNotFoundException(id));
+		return this.articles.find(id).orElseThrow(() -> new ArticleNotFoundException(id));
 	}
 
 	/** The draft of an article's latest version, to edit into the next one. */
 	@GetMapping("/api/v1/articles/{id}/draft")
 	LatestDraft latestDraft(@PathVariable String id) {
-		return this.articles.latestDraft(id).orElseThrow(() -> new Submissions.ArticleNotFoundException(id));
+		return this.articles.latestDraft(id).orElseThrow(() -> new ArticleNotFoundException(id));
 	}
 
 	/** Changes to recent articles as they happen, for the desk page. */

@@ -42,11 +42,8 @@ public class DeskStream implements SmartLifecycle {
 
 	private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
 
-	private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "desk-stream");
-		thread.setDaemon(true);
-		return thread;
-	});
+	/** Made on every start: a stopped context (a test's paused one, say) starts again. */
+	private volatile ScheduledExecutorService sender = newSender();
 
 	private volatile boolean running;
 
@@ -102,8 +99,19 @@ public class DeskStream implements SmartLifecycle {
 		return this.open.size();
 	}
 
+	private static ScheduledExecutorService newSender() {
+		return Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "desk-stream");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
 	@Override
 	public void start() {
+		if (this.sender.isShutdown()) {
+			this.sender = newSender();
+		}
 		this.unsubscribe = this.articles.subscribe(this::changed);
 		long millis = this.heartbeat.toMillis();
 		this.sender.scheduleAtFixedRate(this::beat, millis, millis, TimeUnit.MILLISECONDS);

@@ -1,29 +1,24 @@
 package io.pressline.ingest.ops;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 import org.apache.kafka.clients.admin.AdminClient;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.pressline.ingest.status.ArticleStatuses;
-import io.pressline.ingest.submission.Submissions;
+import io.pressline.ingest.submission.SubmissionFeed;
 import io.pressline.platform.metrics.KafkaBacklog;
 
-/** The operators' status page: its view of the pipeline's activity and backlog. */
+/** The operators' status page's figures: the pipeline's activity and backlog. */
 @Configuration(proxyBeanMethods = false)
-class OpsConfiguration implements WebMvcConfigurer {
+class OpsConfiguration {
 
 	@Bean
-	PipelineActivity pipelineActivity(ArticleStatuses statuses, Submissions submissions,
-			@Value("${pressline.ops.recent:100}") int recent) {
-		PipelineActivity activity = new PipelineActivity(Clock.systemUTC(), recent);
+	PipelineActivity pipelineActivity(ArticleStatuses statuses, SubmissionFeed submissions, OpsProperties properties) {
+		PipelineActivity activity = new PipelineActivity(Clock.systemUTC(), properties.recent());
 		statuses.onRecord(activity::status);
 		submissions.onSubmission(activity::submitted);
 		return activity;
@@ -34,18 +29,11 @@ class OpsConfiguration implements WebMvcConfigurer {
 	 * metric here (each stage exports its own).
 	 */
 	@Bean(destroyMethod = "close")
-	PipelineBacklog pipelineBacklog(AdminClient presslineAdminClient,
-			@Value("${pressline.ops.groups:enrich-service,publish-service,publish-webhooks}") List<String> groups,
-			@Value("${pressline.ops.backlog-interval:3s}") Duration interval) {
-		KafkaBacklog backlog = new KafkaBacklog(presslineAdminClient, () -> groups, interval);
+	PipelineBacklog pipelineBacklog(AdminClient presslineAdminClient, OpsProperties properties) {
+		List<String> groups = properties.groups();
+		KafkaBacklog backlog = new KafkaBacklog(presslineAdminClient, () -> groups, properties.backlogInterval());
 		backlog.watch();
 		return new PipelineBacklog(groups, backlog);
-	}
-
-	@Override
-	public void addViewControllers(ViewControllerRegistry registry) {
-		registry.addRedirectViewController("/ops", "/ops/");
-		registry.addViewController("/ops/").setViewName("forward:/ops/index.html");
 	}
 
 	/**

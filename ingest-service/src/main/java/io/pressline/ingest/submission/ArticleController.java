@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.pressline.ingest.status.ArticleStatuses;
+import io.pressline.ingest.version.ArticleNotFoundException;
 import io.pressline.platform.draft.Draft;
 import io.pressline.platform.draft.DraftRequests;
 import io.pressline.platform.draft.MalformedDraftException;
@@ -55,14 +56,14 @@ class ArticleController {
 
 	/**
 	 * The next version of an article, as a whole draft in the same forms as a new one;
-	 * with a {@code note} it is a correction.
+	 * with a {@code note} it is a correction. Whether the article exists is decided with
+	 * its version number, after the draft is read.
 	 */
 	@PutMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE })
 	ResponseEntity<Receipt> update(@PathVariable String id,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestParam Map<String, String> fields, HttpServletRequest request) throws IOException {
 		checkKey(key);
-		known(id);
 		Draft draft = this.drafts.read(request, fields);
 		return accepted(this.submissions.submitVersion(id, draft, key, request.getRemoteUser()));
 	}
@@ -75,7 +76,6 @@ class ArticleController {
 			@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestParam(name = "reason", required = false) String reason, HttpServletRequest request) {
 		checkKey(key);
-		known(id);
 		if (reason != null && reason.length() > MAX_REASON_LENGTH) {
 			throw new MalformedDraftException("reason must be at most " + MAX_REASON_LENGTH + " characters", "reason");
 		}
@@ -88,13 +88,7 @@ class ArticleController {
 		return this.statuses.find(id)
 			.map(ArticleStatusView::of)
 			.map(ResponseEntity::ok)
-			.orElseThrow(() -> new Submissions.ArticleNotFoundException(id));
-	}
-
-	private void known(String id) {
-		if (this.statuses.find(id).isEmpty()) {
-			throw new Submissions.ArticleNotFoundException(id);
-		}
+			.orElseThrow(() -> new ArticleNotFoundException(id));
 	}
 
 	private ResponseEntity<Receipt> accepted(IdempotencyKeys.Outcome outcome) {

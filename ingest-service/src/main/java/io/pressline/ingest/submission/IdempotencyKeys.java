@@ -3,53 +3,75 @@ package io.pressline.ingest.submission;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * Remembers the answer given to each {@code Idempotency-Key} for a while, so that a
  * client retrying a request gets the first answer again instead of a second article. A
  * key reused with a different draft, or while its first request is still running, is
- * refused.
+ * refused. Keys are kept for the window, and never more than a set number of them: past
+ * it, the first remembered is the first forgotten (a key whose request still runs is
+ * kept).
  */
 class IdempotencyKeys {
 
-	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+	/** In the order they were remembered, the oldest first. */
+	private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
 
 	private final Duration window;
 
+	private final int maxKeys;
+
 	private final Clock clock;
 
-	IdempotencyKeys(Duration window, Clock clock) {
+	/**
+	 * @param window how long a key is remembered
+	 * @param maxKeys how many keys are remembered at most
+	 * @param clock what the window is measured against
+	 */
+	IdempotencyKeys(Duration window, int maxKeys, Clock clock) {
+		if (maxKeys < 1) {
+			throw new IllegalArgumentException("maxKeys must be at least 1");
+		}
 		this.window = window;
+		this.maxKeys = maxKeys;
 		this.clock = clock;
 	}
 
 	/**
 	 * Runs {@code submit} once per key and draft: a repeat gets the remembered receipt.
-	 * @param key the client's key
-	 * @param fingerprint identifies the draft sent with the key
+	 * @param key the client's key, or {@code null}: then {@code submit} just runs
+	 * @param fingerprint identifies the draft sent with the key, worked out only when
+	 * there is a key
 	 * @param submit produces the receipt; when it throws, the key is forgotten so the
 	 * client can retry
 	 * @return the receipt and whether it is a replay
 	 * @throws KeyReuseException when the key is in use by a different draft or by a
 	 * request still running
 	 */
-	Outcome once(String key, String fingerprint, Supplier<SubmittedVersion> submit) {
-		Instant now = this.clock.instant();
-		this.entries.values().removeIf((entry) -> entry.expired(now, this.window));
-		Entry mine = new Entry(fingerprint, now, null);
-		Entry existing = this.entries.putIfAbsent(key, mine);
-		if (existing != null) {
-			if (!existing.fingerprint.equals(fingerprint)) {
-				throw new KeyReuseException(key, false);
+	Outcome once(String key, Supplier<String> fingerprint, Supplier<SubmittedVersion> submit) {
+		if (key == null) {
+			return new Outcome(submit.get(), false);
+		}
+		String print = fingerprint.get();
+		Entry mine;
+		synchronized (this) {
+			Instant now = this.clock.instant();
+			Entry existing = live(key, now);
+			if (existing != null) {
+				if (!existing.fingerprint.equals(print)) {
+					throw new KeyReuseException(key, false);
+				}
+				if (existing.receipt == null) {
+					throw new KeyReuseException(key, true);
+				}
+				return new Outcome(existing.receipt, true);
 			}
-			SubmittedVersion receipt = existing.receipt;
-			if (receipt == null) {
-				throw new KeyReuseException(key, true);
-			}
-			return new Outcome(receipt, true);
+			mine = new Entry(print, now, null);
+			add(key, mine, now);
 		}
 		try {
 			SubmittedVersion receipt = submit.get();
@@ -57,7 +79,9 @@ class IdempotencyKeys {
 			return new Outcome(receipt, false);
 		}
 		catch (RuntimeException ex) {
-			this.entries.remove(key, mine);
+			synchronized (this) {
+				this.entries.remove(key, mine);
+			}
 			throw ex;
 		}
 	}
@@ -67,16 +91,49 @@ class IdempotencyKeys {
 	 * started (read back from the submitted topic), unless it is known already or too
 	 * old.
 	 */
-	void remember(String key, String fingerprint, SubmittedVersion submitted, Instant usedAt) {
-		if (usedAt.plus(this.window).isAfter(this.clock.instant())) {
-			this.entries.putIfAbsent(key, new Entry(fingerprint, usedAt, submitted));
+	synchronized void remember(String key, String fingerprint, SubmittedVersion submitted, Instant usedAt) {
+		Instant now = this.clock.instant();
+		if (usedAt.plus(this.window).isAfter(now) && live(key, now) == null) {
+			add(key, new Entry(fingerprint, usedAt, submitted), now);
 		}
 	}
 
 	/** Whether a key is remembered, with the version it produced. */
-	boolean remembers(String key) {
-		Entry entry = this.entries.get(key);
+	synchronized boolean remembers(String key) {
+		Entry entry = live(key, this.clock.instant());
 		return entry != null && entry.receipt != null;
+	}
+
+	/** How many keys are remembered now, requests still running included. */
+	synchronized int size() {
+		return this.entries.size();
+	}
+
+	private Entry live(String key, Instant now) {
+		Entry entry = this.entries.get(key);
+		if (entry != null && entry.expired(now, this.window)) {
+			this.entries.remove(key);
+			return null;
+		}
+		return entry;
+	}
+
+	private void add(String key, Entry entry, Instant now) {
+		this.entries.put(key, entry);
+		Iterator<Map.Entry<String, Entry>> oldest = this.entries.entrySet().iterator();
+		while (oldest.hasNext()) {
+			Entry first = oldest.next().getValue();
+			if (first.expired(now, this.window)) {
+				oldest.remove();
+			}
+			else if (this.entries.size() > this.maxKeys && first.receipt != null) {
+				oldest.remove();
+			}
+			else if (this.entries.size() <= this.maxKeys) {
+				// Entries are nearly in time order: what follows is younger.
+				break;
+			}
+		}
 	}
 
 	/**

@@ -11,6 +11,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import io.pressline.ingest.version.ArticleNotFoundException;
+import io.pressline.ingest.version.ArticleRetractedException;
+import io.pressline.ingest.version.PipelineUnavailableException;
+import io.pressline.ingest.version.VersionConflictException;
 import io.pressline.platform.web.Problems;
 
 /**
@@ -22,6 +26,9 @@ class ProblemResponses {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
+	/** Seconds a client is asked to wait before it retries. */
+	private static final String RETRY_AFTER = "5";
+
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> keyReused(IdempotencyKeys.KeyReuseException ex) {
 		HttpStatus status = ex.inFlight() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT;
@@ -32,27 +39,38 @@ class ProblemResponses {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> unavailable(Submissions.PipelineUnavailableException ex) {
+	ResponseEntity<ProblemDetail> unavailable(PipelineUnavailableException ex) {
 		log.error("Draft refused because Kafka is unavailable", ex);
 		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "pipeline-unavailable",
 				"The pipeline cannot take drafts right now",
 				"Nothing was submitted. Retry in a moment with the same Idempotency-Key.");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "5")
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
+		return retryLater(problem);
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> notFound(Submissions.ArticleNotFoundException ex) {
+	ResponseEntity<ProblemDetail> notFound(ArticleNotFoundException ex) {
 		return Problems
 			.respond(Problems.of(HttpStatus.NOT_FOUND, "article-not-found", "No such article", ex.getMessage()));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> retracted(Submissions.ArticleRetractedException ex) {
+	ResponseEntity<ProblemDetail> retracted(ArticleRetractedException ex) {
 		return Problems.respond(
 				Problems.of(HttpStatus.CONFLICT, "article-retracted", "The article was retracted", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> versionConflict(VersionConflictException ex) {
+		log.warn(ex.getMessage());
+		return retryLater(Problems.of(HttpStatus.CONFLICT, "version-conflict",
+				"Another request is changing this article", ex.getMessage()));
+	}
+
+	private static ResponseEntity<ProblemDetail> retryLater(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus())
+			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 }

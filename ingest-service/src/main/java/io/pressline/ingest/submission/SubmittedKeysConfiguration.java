@@ -3,6 +3,7 @@ package io.pressline.ingest.submission;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -19,7 +20,8 @@ import io.pressline.ingest.IngestProperties;
 /**
  * Reads {@code articles.submitted} back (as {@code submittedKeys-in-0}, every instance
  * all partitions) from the start of the idempotency window, so idempotency keys survive a
- * restart and hold across instances.
+ * restart and hold across instances, and the desk and the operators' view hear of every
+ * instance's submissions.
  */
 @Configuration(proxyBeanMethods = false)
 class SubmittedKeysConfiguration {
@@ -27,8 +29,15 @@ class SubmittedKeysConfiguration {
 	static final String BINDING = "submittedKeys-in-0";
 
 	@Bean
-	Consumer<ArticleSubmitted> submittedKeys(Submissions submissions) {
-		return submissions::learn;
+	Consumer<ArticleSubmitted> submittedKeys(IdempotencyKeys keys, SubmissionFeed feed) {
+		return (submitted) -> {
+			feed.tell(submitted);
+			if (submitted.getIdempotencyKey() != null) {
+				keys.remember(submitted.getIdempotencyKey(), SubmissionFingerprints.of(submitted),
+						new SubmittedVersion(submitted.getArticleId(), submitted.getVersion()),
+						submitted.getSubmittedAt());
+			}
+		};
 	}
 
 	/** On first assignment, skips what is older than the idempotency window. */
@@ -53,7 +62,7 @@ class SubmittedKeysConfiguration {
 						consumer.seek(partition, offset.offset());
 					}
 					else {
-						consumer.seekToEnd(java.util.List.of(partition));
+						consumer.seekToEnd(List.of(partition));
 					}
 				}
 			}

@@ -2,7 +2,9 @@ package io.pressline.ingest.desk;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +26,9 @@ class DeskArticlesTests {
 
 	private static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
 
-	private final DeskArticles desk = new DeskArticles(3);
+	private final Map<String, byte[]> drafts = new HashMap<>();
+
+	private final DeskArticles desk = new DeskArticles(3, 10, this.drafts);
 
 	@Test
 	void anArticleFollowsItsLatestVersionThroughTheStages() {
@@ -98,6 +102,36 @@ class DeskArticlesTests {
 	}
 
 	@Test
+	void pastItsCapacityTheDeskKeepsNeitherTheArticlesNorTheirDrafts() {
+		for (int i = 0; i < 50; i++) {
+			this.desk.submitted(submitted("article-" + i, 1, "Headline " + i, null, i));
+			this.desk.status(status("article-" + i, 1, ArticleStage.PUBLISHED, null, i + 1));
+		}
+
+		assertThat(this.desk.size()).isEqualTo(3);
+		assertThat(this.drafts).containsOnlyKeys("article-47", "article-48", "article-49");
+		assertThat(this.desk.latestDraft("article-0")).isEmpty();
+		assertThat(this.desk.latestDraft("article-49")).hasValueSatisfying((d) -> {
+			assertThat(d.headline()).isEqualTo("Headline 49");
+			assertThat(d.body()).isEqualTo("The bridge on the ring road closes for repairs.");
+		});
+	}
+
+	@Test
+	void anArticleKeepsItsLatestVersionsOnlyAndTheDraftOfTheLatest() {
+		for (int version = 1; version <= 40; version++) {
+			this.desk.submitted(submitted("a", version, "Bridge closes, version " + version, null, version));
+		}
+		this.desk.status(status("a", 1, ArticleStage.PUBLISHED, null, 41));
+
+		DeskArticle article = this.desk.find("a").orElseThrow();
+		assertThat(article.versions()).extracting(DeskArticles.DeskVersion::version)
+			.containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(31, 40).boxed().toList());
+		assertThat(article.headline()).isEqualTo("Bridge closes, version 40");
+		assertThat(this.desk.latestDraft("a")).hasValueSatisfying((d) -> assertThat(d.version()).isEqualTo(40));
+	}
+
+	@Test
 	void listenersHearEveryChangeUntilTheyStop() {
 		List<String> heard = new ArrayList<>();
 		Runnable stop = this.desk.subscribe((article) -> heard.add(article.id() + ":" + article.stage()));
@@ -111,7 +145,7 @@ class DeskArticlesTests {
 
 	@Test
 	void aDeskHoldsAtLeastOneArticle() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new DeskArticles(0));
+		assertThatIllegalArgumentException().isThrownBy(() -> new DeskArticles(0, 10, new HashMap<>()));
 	}
 
 	private static ArticleSubmitted submitted(String id, int version, String headline, String note, int minute) {

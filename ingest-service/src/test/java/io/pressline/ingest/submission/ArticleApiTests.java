@@ -63,7 +63,7 @@ class ArticleApiTests {
 	private int port;
 
 	@Autowired
-	private Submissions submissions;
+	private IdempotencyKeys keys;
 
 	private TopicProbe<SpecificRecord> submitted;
 
@@ -102,6 +102,20 @@ class ArticleApiTests {
 		assertThat(event.getByline()).isEqualTo("By Ada Quill");
 		assertThat(event.getSection()).isEqualTo("local");
 		assertThat(event.getEmbargoUntil()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
+	}
+
+	@Test
+	void theDraftOnKafkaCarriesTheEditorsTrace() throws Exception {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		HttpResponse<String> response = post("application/json", "{\"headline\": \"H\", \"body\": \"B.\"}",
+				Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+		String id = this.json.readTree(response.body()).get("id").asString();
+
+		var record = this.submitted.await((r) -> id.equals(r.key()), Duration.ofSeconds(10));
+
+		assertThat(record.headers().lastHeader("traceparent")).isNotNull();
+		assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+			.startsWith("00-" + traceId + "-");
 	}
 
 	@Test
@@ -152,7 +166,7 @@ class ArticleApiTests {
 			producer.send(new ProducerRecord<>(SUBMITTED, id, earlier)).get();
 		}
 		long before = this.submitted.endOffsetSum();
-		await().atMost(Duration.ofSeconds(10)).until(() -> this.submissions.remembers(key));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.keys.remembers(key));
 
 		HttpResponse<String> retry = post("application/json",
 				"{\"headline\": \"Ferry timetable changes\", \"body\": \"Winter services start on Monday.\"}",

@@ -17,6 +17,7 @@ import io.pressline.event.ArticleEnriched;
 import io.pressline.event.ArticlePublished;
 import io.pressline.event.ArticleStatus;
 import io.pressline.event.ArticleSubmitted;
+import io.pressline.event.ArticleVersion;
 import io.pressline.event.PublicationState;
 
 /**
@@ -28,7 +29,8 @@ public final class EventSchemas {
 
 	/** The event types that travel as the value of a Pressline topic. */
 	public static final List<Class<? extends SpecificRecord>> EVENT_TYPES = List.of(ArticleSubmitted.class,
-			ArticleEnriched.class, ArticlePublished.class, ArticleStatus.class, PublicationState.class);
+			ArticleEnriched.class, ArticlePublished.class, ArticleStatus.class, ArticleVersion.class,
+			PublicationState.class);
 
 	private static final String EVENT_PACKAGE = "io.pressline.event";
 

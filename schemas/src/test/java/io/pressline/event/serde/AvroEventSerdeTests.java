@@ -28,7 +28,7 @@ class AvroEventSerdeTests {
 
 	static List<SpecificRecord> events() {
 		return List.of(EventFixtures.councilDraft(), EventFixtures.councilEnriched(), EventFixtures.councilPublished(),
-				EventFixtures.councilReceived());
+				EventFixtures.councilReceived(), EventFixtures.councilSecondVersion());
 	}
 
 	@ParameterizedTest

@@ -7,6 +7,7 @@ import io.pressline.event.ArticlePublished;
 import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleStatus;
 import io.pressline.event.ArticleSubmitted;
+import io.pressline.event.ArticleVersion;
 import io.pressline.event.Enrichment;
 import io.pressline.event.PublicationEventType;
 
@@ -73,6 +74,16 @@ final class EventFixtures {
 			.setService("ingest")
 			.setSubmittedAt(SUBMITTED_AT)
 			.setOccurredAt(SUBMITTED_AT)
+			.build();
+	}
+
+	static ArticleVersion councilSecondVersion() {
+		return ArticleVersion.newBuilder()
+			.setArticleId("a1b2c3")
+			.setVersion(2)
+			.setRetracted(false)
+			.setAssignedAt(SUBMITTED_AT.plusSeconds(600))
+			.setAssignedBy("ingest-service")
 			.build();
 	}
 
