@@ -86,13 +86,10 @@ final class LoadHarness {
 			}
 			LocalPipeline.Options options = new LocalPipeline.Options(0, kafka.bootstrapServers(), null, ports,
 					PresslineLocal.servicesDirectory(flags), out.resolve("logs"),
-					serviceArguments(flags, engine, partitions));
+					serviceArguments(flags, engine, partitions))
+				.withInstances(
+						Map.of(Service.ENRICH, Math.max(1, PresslineLocal.intFlag(flags, "enrich-instances", 1))));
 			try (LocalPipeline pipeline = LocalPipeline.start(options, (line) -> System.out.println("  " + line))) {
-				int enrichInstances = PresslineLocal.intFlag(flags, "enrich-instances", 1);
-				for (int instance = 2; instance <= enrichInstances; instance++) {
-					ServiceProcess extra = pipeline.addInstance(Service.ENRICH, List.of());
-					System.out.println("  " + extra.name() + " is ready at " + extra.url());
-				}
 				measureAll(pipeline, results, drafts, flags, rates, articles, words, rate, inFlight, warmup, engine);
 			}
 		}

@@ -15,16 +15,19 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java -jar pipeline-local/target/pipeline-local.jar [run] [--kafka-port=9092] [--ingest-port=8081]
  *      [--enrich-port=8082] [--publish-port=8083] [--data-dir=.pressline/kafka] [--fresh]
- *      [--bootstrap-servers=host:port]
+ *      [--bootstrap-servers=host:port] [--instances=enrich=2,publish=2] [--max-restarts=5]
+ *      [--restart-window=10m]
  * java -jar pipeline-local/target/pipeline-local.jar watch [--from-beginning] [--pretty]
  *      [--topic=articles.published] [--bootstrap-servers=localhost:9092]
  * java -jar pipeline-local/target/pipeline-local.jar load [--articles=1000] [--rate=0] [--words=600]
  *      [--engine=nlp|passthrough] [--no-baseline] (see LoadHarness)
  * </pre>
  *
- * {@code run} starts Kafka in this JVM and the three services as child JVMs, prints where
- * everything is and runs until Ctrl-C, which stops it all. {@code watch} prints the
- * events of a topic as JSON, one per line.
+ * {@code run} starts Kafka in this JVM and the three services as child JVMs (as many
+ * instances of each as {@code --instances} says), prints where everything is and runs
+ * until Ctrl-C, which stops it all; an instance that dies meanwhile is started again (see
+ * {@link RestartPolicy}). {@code watch} prints the events of a topic as JSON, one per
+ * line.
  */
 public final class PresslineLocal {
 
@@ -58,56 +61,109 @@ public final class PresslineLocal {
 	private static void run(Map<String, String> flags) {
 		Path home = Path.of(flags.getOrDefault("home", ".pressline"));
 		Path dataDirectory = Path.of(flags.getOrDefault("data-dir", home.resolve("kafka").toString()));
-		if (flags.containsKey("fresh")) {
-			deleteQuietly(dataDirectory);
-		}
 		Map<Service, Integer> ports = new EnumMap<>(Service.class);
 		for (Service service : Service.values()) {
-			String name = service.artifact().replace("-service", "") + "-port";
-			ports.put(service, intFlag(flags, name, service.defaultPort()));
+			String name = service.flag() + "-port";
+			if (flags.containsKey(name)) {
+				ports.put(service, intFlag(flags, name, service.defaultPort()));
+			}
+		}
+		RestartPolicy restarts = RestartPolicy.DEFAULT
+			.withMaxRestarts(countFlag(flags, "max-restarts", RestartPolicy.DEFAULT.maxRestarts()));
+		if (flags.containsKey("restart-window")) {
+			restarts = restarts.withWindow(durationFlag(flags, "restart-window"));
 		}
 		LocalPipeline.Options options = new LocalPipeline.Options(intFlag(flags, "kafka-port", 9092),
 				flags.get("bootstrap-servers"), dataDirectory, ports, servicesDirectory(flags), home.resolve("logs"),
-				List.of());
+				List.of(), instances(flags.getOrDefault("instances", "")), restarts);
+		// Checked before anything starts: a bad port layout is a usage error.
+		LocalPipeline.ports(options.ports(), options.instances());
+		if (flags.containsKey("fresh")) {
+			deleteQuietly(dataDirectory);
+		}
 		System.out.println("Starting Pressline (logs in " + options.logDirectory() + ")");
 		LocalPipeline pipeline = new LocalPipeline(options);
 		CountDownLatch stopped = new CountDownLatch(1);
+		java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
 		// Registered before anything starts, so Ctrl-C during start-up stops what has
 		// started.
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			interrupted.set(true);
 			System.out.println("\nStopping Pressline ...");
 			pipeline.close();
 			System.out.println("Stopped.");
 			stopped.countDown();
 		}, "pressline-stop"));
+		java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
 		try {
-			pipeline.start((line) -> System.out.println("  " + line));
+			// While starting, each step; once running, what the healing does, with the
+			// time.
+			pipeline.start((line) -> System.out.println(running.get()
+					? java.time.LocalTime.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " " + line
+					: "  " + line));
 		}
 		catch (IllegalStateException ex) {
-			if (pipeline.closing()) {
+			// Stopped by Ctrl-C while starting; any other failure is reported.
+			if (interrupted.get()) {
 				awaitQuietly(stopped);
 				return;
 			}
 			throw ex;
 		}
 		printWelcome(pipeline, options);
-		pipeline.onCrash((service, logTail) -> {
-			System.err.println(service + " stopped unexpectedly; the end of its log:\n" + logTail);
-			System.exit(1);
-		});
+		running.set(true);
 		awaitQuietly(stopped);
+	}
+
+	/**
+	 * Instances per service from {@code --instances=enrich=2,publish=2}; a service not
+	 * named runs one.
+	 */
+	static Map<Service, Integer> instances(String value) {
+		Map<Service, Integer> instances = new EnumMap<>(Service.class);
+		if (value.isBlank()) {
+			return instances;
+		}
+		for (String part : value.split(",")) {
+			String[] nameAndCount = part.strip().split("=", 2);
+			Service service = java.util.Arrays.stream(Service.values())
+				.filter((s) -> s.flag().equals(nameAndCount[0].strip()) || s.artifact().equals(nameAndCount[0].strip()))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("--instances names ingest, enrich or publish, not '"
+						+ nameAndCount[0].strip() + "' (as in --instances=enrich=2,publish=2)"));
+			int count;
+			try {
+				count = (nameAndCount.length == 2) ? Integer.parseInt(nameAndCount[1].strip()) : -1;
+			}
+			catch (NumberFormatException ex) {
+				count = -1;
+			}
+			if (count < 1 || count > 16) {
+				throw new IllegalArgumentException("--instances gives each service 1 to 16 instances, as in "
+						+ "--instances=enrich=2,publish=2; not '" + part.strip() + "'");
+			}
+			instances.put(service, count);
+		}
+		return instances;
 	}
 
 	private static void printWelcome(LocalPipeline pipeline, LocalPipeline.Options options) {
 		String ingest = pipeline.url("ingest-service");
 		System.out.println();
 		System.out.println("Pressline is running.");
-		System.out.printf("  %-16s %s%s%n", "Kafka", pipeline.bootstrapServers(),
+		System.out.printf("  %-20s %s%s%n", "Kafka", pipeline.bootstrapServers(),
 				pipeline.ownsKafka() ? " (in-process KRaft, data in " + options.dataDirectory() + ")" : "");
-		for (ServiceProcess process : pipeline.processes()) {
-			System.out.printf("  %-16s %s   %s%n", process.service().artifact(), process.url(),
-					process.service().role());
+		for (Service service : Service.values()) {
+			System.out.printf("  %-20s %s%n", service.artifact(), service.role());
+			for (ServiceInstance instance : pipeline.instances(service)) {
+				System.out.printf("    %-18s %s   pid %-7d log %s%n", instance.name(), instance.url(),
+						instance.process().pid(), instance.logFile());
+			}
 		}
+		RestartPolicy restarts = pipeline.restarts();
+		System.out.println((restarts.maxRestarts() > 0)
+				? "An instance that dies is started again, at most " + restarts.describeLimit() + "."
+				: "An instance that dies is not started again (--max-restarts=0).");
 		System.out.println();
 		System.out.println("API keys of this run (new at every start; the pages ask for one once):");
 		System.out.println("  editor   " + pipeline.editorKey());
@@ -189,6 +245,41 @@ public final class PresslineLocal {
 		}
 	}
 
+	/** A whole number of at least 0 (of restarts, say). */
+	static int countFlag(Map<String, String> flags, String name, int fallback) {
+		String value = flags.get(name);
+		if (value == null) {
+			return fallback;
+		}
+		try {
+			int count = Integer.parseInt(value);
+			if (count < 0) {
+				throw new NumberFormatException();
+			}
+			return count;
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(
+					"--" + name + " must be a whole number of at least 0, not '" + value + "'");
+		}
+	}
+
+	/** A duration such as {@code 90s}, {@code 10m} or {@code 1h}. */
+	static java.time.Duration durationFlag(Map<String, String> flags, String name) {
+		String value = flags.get(name).strip();
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("([0-9]+)(s|m|h)").matcher(value);
+		if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
+			throw new IllegalArgumentException(
+					"--" + name + " must be a positive duration such as 90s, 10m or 1h, not '" + value + "'");
+		}
+		long amount = Long.parseLong(matcher.group(1));
+		return switch (matcher.group(2)) {
+			case "s" -> java.time.Duration.ofSeconds(amount);
+			case "m" -> java.time.Duration.ofMinutes(amount);
+			default -> java.time.Duration.ofHours(amount);
+		};
+	}
+
 	static void deleteQuietly(Path directory) {
 		if (!Files.exists(directory)) {
 			return;
@@ -216,7 +307,8 @@ public final class PresslineLocal {
 						Usage:
 						  java -jar pipeline-local/target/pipeline-local.jar [run] [--kafka-port=9092] [--ingest-port=8081]
 						       [--enrich-port=8082] [--publish-port=8083] [--data-dir=.pressline/kafka] [--fresh]
-						       [--bootstrap-servers=host:port]
+						       [--bootstrap-servers=host:port] [--instances=enrich=2,publish=2]
+						       [--max-restarts=5] [--restart-window=10m]
 						  java -jar pipeline-local/target/pipeline-local.jar watch [--from-beginning] [--pretty]
 						       [--topic=articles.published] [--bootstrap-servers=localhost:9092]
 						  java -jar pipeline-local/target/pipeline-local.jar load [--articles=1000] [--rate=0 (as fast as

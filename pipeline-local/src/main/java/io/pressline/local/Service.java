@@ -31,6 +31,14 @@ public enum Service {
 		return this.artifact;
 	}
 
+	/**
+	 * The service's short name, as in the launcher's flags: {@code --enrich-port},
+	 * {@code --instances=enrich=2}.
+	 */
+	String flag() {
+		return this.artifact.replace("-service", "");
+	}
+
 	int defaultPort() {
 		return this.defaultPort;
 	}

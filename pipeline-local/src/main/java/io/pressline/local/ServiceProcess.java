@@ -52,21 +52,6 @@ final class ServiceProcess {
 		this.process = process;
 	}
 
-	static ServiceProcess start(Service service, Path jar, int port, String bootstrapServers, Path logDirectory,
-			List<String> extraArguments) {
-		return start(service, 1, jar, port, bootstrapServers, logDirectory, extraArguments);
-	}
-
-	/**
-	 * Starts one instance of a service.
-	 * @param instance 1 for the first instance, 2 for a second one of the same service,
-	 * and so on; the instance's log file is named after it
-	 */
-	static ServiceProcess start(Service service, int instance, Path jar, int port, String bootstrapServers,
-			Path logDirectory, List<String> extraArguments) {
-		return start(service, instance, jar, port, bootstrapServers, logDirectory, extraArguments, false);
-	}
-
 	/**
 	 * Extra options for every service JVM, from the system property
 	 * {@value #JVM_OPTIONS_PROPERTY} (space-separated); the tests set it, a local run or
@@ -79,17 +64,16 @@ final class ServiceProcess {
 
 	/**
 	 * Starts one instance of a service.
-	 * @param instance 1 for the first instance, 2 for a second one of the same service,
-	 * and so on; the instance's log file is named after it
+	 * @param name the instance's name ({@code enrich-service-2}): its identity in Kafka's
+	 * transactions and the name of its log file
 	 * @param appendLog whether to go on writing the instance's log file (a restart)
 	 * rather than begin it anew
 	 */
-	static ServiceProcess start(Service service, int instance, Path jar, int port, String bootstrapServers,
+	static ServiceProcess start(Service service, String name, Path jar, int port, String bootstrapServers,
 			Path logDirectory, List<String> extraArguments, boolean appendLog) {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("Cannot find " + jar + ": build first with ./mvnw -DskipTests package");
 		}
-		String name = (instance == 1) ? service.artifact() : service.artifact() + "-" + instance;
 		Path log = logDirectory.resolve(name + ".log");
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -112,7 +96,7 @@ final class ServiceProcess {
 			return new ServiceProcess(service, name, port, log, process);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot start " + service.artifact(), ex);
+			throw new UncheckedIOException("Cannot start " + name, ex);
 		}
 	}
 
@@ -125,7 +109,7 @@ final class ServiceProcess {
 		return this.service;
 	}
 
-	/** The service's name, with the instance number after the first: enrich-service-2. */
+	/** The instance's name: enrich-service-2. */
 	String name() {
 		return this.name;
 	}
@@ -155,6 +139,11 @@ final class ServiceProcess {
 		return this.process.pid();
 	}
 
+	/** The exit code of a JVM that has exited. */
+	int exitCode() {
+		return this.process.exitValue();
+	}
+
 	/** Waits until the service's readiness probe answers UP. */
 	void awaitReady(Duration timeout) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -164,8 +153,8 @@ final class ServiceProcess {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException(this.service.artifact() + " exited with code "
-						+ this.process.exitValue() + " while starting; the end of " + this.logFile + ":\n" + tail(40));
+				throw new IllegalStateException(this.name + " exited with code " + this.process.exitValue()
+						+ " while starting; the end of " + this.logFile + ":\n" + tail(40));
 			}
 			try {
 				if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -178,12 +167,12 @@ final class ServiceProcess {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while waiting for " + this.service.artifact(), ex);
+				throw new IllegalStateException("Interrupted while waiting for " + this.name, ex);
 			}
 			pause();
 		}
-		throw new IllegalStateException(this.service.artifact() + " was not ready within " + timeout.toSeconds()
-				+ " s; the end of " + this.logFile + ":\n" + tail(40));
+		throw new IllegalStateException(this.name + " was not ready within " + timeout.toSeconds() + " s; the end of "
+				+ this.logFile + ":\n" + tail(40));
 	}
 
 	/** Stops the service gracefully, or kills it after the grace period. */

@@ -169,9 +169,12 @@ class PipelineEndToEndIT {
 				.startsWith("00-" + traceId + "-");
 		}
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			for (String service : List.of("ingest-service", "enrich-service", "publish-service")) {
-				assertThat(Files.readAllLines(Path.of("target/e2e-logs", service + ".log")))
-					.as("%s's log lines about article %s", service, id)
+			for (Service service : Service.values()) {
+				List<String> lines = new ArrayList<>();
+				for (ServiceInstance instance : RunningPipeline.get().instances(service)) {
+					lines.addAll(Files.readAllLines(instance.logFile()));
+				}
+				assertThat(lines).as("the log lines of %s's instances about article %s", service.artifact(), id)
 					.anyMatch((line) -> line.contains(traceId) && line.contains("[" + id + "]"));
 			}
 		});

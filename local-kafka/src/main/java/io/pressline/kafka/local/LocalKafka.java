@@ -77,11 +77,27 @@ public final class LocalKafka implements AutoCloseable {
 	}
 
 	/**
-	 * Stops one node as a crash of its machine would, for failure tests; the others go
-	 * on.
+	 * Stops one node, for failure tests; the others go on. It hands its partitions'
+	 * leadership over first unless the cluster runs with
+	 * {@code controlled.shutdown.enable=false}: then, as when its machine crashes, the
+	 * controller moves leadership only once the node's heartbeats have stopped for
+	 * {@code broker.session.timeout.ms}.
 	 */
 	public void stopNode(int index) {
 		this.nodes.get(index).stop();
+	}
+
+	/**
+	 * Starts a stopped node again on its ports and data, as after a reboot of its
+	 * machine; it catches up with the others as a follower. Returns once it runs.
+	 */
+	public void startNode(int index) {
+		this.nodes.get(index).restart();
+	}
+
+	/** Whether a node runs (it was not stopped, or was started again). */
+	public boolean running(int index) {
+		return this.nodes.get(index).running();
 	}
 
 	@Override
@@ -255,7 +271,7 @@ public final class LocalKafka implements AutoCloseable {
 
 		private Properties properties;
 
-		private KafkaRaftServer server;
+		private volatile KafkaRaftServer server;
 
 		Node(int id, int port, int controllerPort, Path directory) {
 			this.id = id;
@@ -313,6 +329,12 @@ public final class LocalKafka implements AutoCloseable {
 			KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(this.properties, false), Time.SYSTEM);
 			server.startup();
 			this.server = server;
+		}
+
+		synchronized void restart() {
+			if (this.server == null) {
+				start();
+			}
 		}
 
 		boolean running() {

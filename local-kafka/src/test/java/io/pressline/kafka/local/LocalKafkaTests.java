@@ -81,6 +81,45 @@ class LocalKafkaTests {
 		}
 	}
 
+	/**
+	 * A node of three stopped without handing over (as a crash would) and started again:
+	 * the other two take writes meanwhile, and it comes back in sync.
+	 */
+	@Test
+	void aStoppedNodeStartsAgainAndCatchesUp() throws Exception {
+		try (LocalKafka kafka = LocalKafka.builder()
+			.nodes(3)
+			.brokerProperty("min.insync.replicas", 2)
+			.brokerProperty("controlled.shutdown.enable", false)
+			.start();
+				Admin admin = Admin
+					.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+			admin.createTopics(List.of(new NewTopic("wire", 3, (short) 3))).all().get();
+			kafka.stopNode(1);
+			assertThat(kafka.running(1)).isFalse();
+			try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+							ProducerConfig.ACKS_CONFIG, "all"),
+					new StringSerializer(), new StringSerializer())) {
+				producer.send(new ProducerRecord<>("wire", "a1", "while one node is down")).get();
+			}
+
+			kafka.startNode(1);
+
+			assertThat(kafka.running(1)).isTrue();
+			org.awaitility.Awaitility.await()
+				.atMost(Duration.ofSeconds(60))
+				.until(() -> admin.describeTopics(Set.of("wire"))
+					.allTopicNames()
+					.get()
+					.get("wire")
+					.partitions()
+					.stream()
+					.allMatch((partition) -> partition.isr().size() == 3));
+			assertThat(consumeOne(kafka, "wire")).isEqualTo("while one node is down");
+		}
+	}
+
 	private static KafkaProducer<String, String> producer(LocalKafka kafka) {
 		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
 				new StringSerializer(), new StringSerializer());
