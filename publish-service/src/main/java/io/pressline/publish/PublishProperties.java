@@ -1,11 +1,16 @@
 package io.pressline.publish;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 import io.pressline.publish.delivery.Site;
 import io.pressline.publish.delivery.WebhookDelivery;
@@ -27,16 +32,19 @@ import io.pressline.publish.rules.RuleSettings;
  * @param sites downstream sites that take events by webhook
  * @param webhooks how webhook deliveries are retried and where failures go
  * @param streams limits of the Server-Sent Events streams
+ * @param store the on-disk stores of this instance (the published articles, the
+ * publication state of the partitions it owns)
  */
 @ConfigurationProperties("pressline.publish")
 public record PublishProperties(String baseUrl, List<String> sections, String defaultSection,
 		Set<String> requiredFields, String sectionTopicPrefix, int feedSize, List<SiteSettings> sites,
-		Webhooks webhooks, Streams streams) {
+		Webhooks webhooks, Streams streams, Store store) {
 
 	public PublishProperties {
 		sections = (sections != null) ? List.copyOf(sections) : List.of();
 		requiredFields = (requiredFields != null) ? Set.copyOf(requiredFields) : Set.of();
 		sites = (sites != null) ? List.copyOf(sites) : List.of();
+		store = (store != null) ? store : new Store(null, DataSize.ofMegabytes(16));
 	}
 
 	public RuleSettings rules() {
@@ -93,6 +101,37 @@ public record PublishProperties(String baseUrl, List<String> sections, String de
 		public WebhookDelivery.Retry retry() {
 			return new WebhookDelivery.Retry(this.maxAttempts, this.initialBackoff, this.multiplier, this.maxBackoff,
 					this.timeout);
+		}
+
+	}
+
+	/**
+	 * Where this instance keeps what it knows on disk: the stores are made new at every
+	 * start, rebuilt from Kafka, and removed on stop, so memory does not grow with the
+	 * archive; only each store's page cache is on the heap.
+	 *
+	 * @param directory where each store's directory is made; the system's temporary
+	 * directory when not set
+	 * @param cacheSize the page cache of each store
+	 */
+	public record Store(Path directory, DataSize cacheSize) {
+
+		/** A new directory for one store. */
+		public Path newDirectory(String prefix) {
+			try {
+				return (this.directory != null)
+						? Files.createTempDirectory(Files.createDirectories(this.directory), prefix)
+						: Files.createTempDirectory(prefix);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot make the directory of a store (" + prefix + ") in "
+						+ ((this.directory != null) ? this.directory : "the temporary directory"), ex);
+			}
+		}
+
+		/** The page cache, in whole megabytes as the store takes it (at least one). */
+		public int cacheMegabytes() {
+			return (int) Math.max(1, this.cacheSize.toMegabytes());
 		}
 
 	}

@@ -10,6 +10,7 @@ import org.springframework.messaging.Message;
 
 import io.pressline.event.ArticlePublished;
 import io.pressline.event.PublicationState;
+import io.pressline.publish.PublishProperties;
 
 /**
  * The read side: every instance follows the whole of {@code articles.latest} (what is
@@ -18,6 +19,12 @@ import io.pressline.event.PublicationState;
  */
 @Configuration(proxyBeanMethods = false)
 class ArchiveConfiguration {
+
+	@Bean(destroyMethod = "close")
+	PublishedArticles publishedArticles(PublishProperties properties) {
+		PublishProperties.Store store = properties.store();
+		return new PublishedArticles(store.newDirectory("pressline-published-"), store.cacheMegabytes());
+	}
 
 	/** A live article's latest version; a tombstone removes a retracted article. */
 	@Bean

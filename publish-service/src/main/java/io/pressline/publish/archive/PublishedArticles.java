@@ -18,7 +18,6 @@ import org.h2.mvstore.type.ByteArrayDataType;
 import org.h2.mvstore.type.LongDataType;
 import org.h2.mvstore.type.StringDataType;
 
-import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 
 import io.pressline.event.ArticlePublished;
@@ -36,7 +35,6 @@ import io.pressline.event.PublicationEventType;
  * that holds every article's text runs out. Memory use is the store's page cache (a few
  * MiB). The file is deleted on close; a new instance rebuilds it from the topics.
  */
-@Component
 public class PublishedArticles implements AutoCloseable {
 
 	/** The key prefix of the recency index across all sections. */

@@ -118,6 +118,11 @@ public class PublicationLedger implements AutoCloseable {
 		return states(partition).size();
 	}
 
+	/** The heap the store's page cache takes now, in bytes. */
+	long cacheBytesUsed() {
+		return this.store.getCacheSizeUsed() * 1024L;
+	}
+
 	@Override
 	public void close() {
 		this.store.close();

@@ -60,8 +60,9 @@ class PublicationConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	PublicationLedger publicationLedger() {
-		return PublicationLedger.temporary();
+	PublicationLedger publicationLedger(PublishProperties properties) {
+		PublishProperties.Store store = properties.store();
+		return new PublicationLedger(store.newDirectory("pressline-publication-state-"), store.cacheMegabytes());
 	}
 
 	/**

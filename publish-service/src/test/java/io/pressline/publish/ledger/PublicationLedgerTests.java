@@ -64,6 +64,27 @@ class PublicationLedgerTests {
 	}
 
 	@Test
+	void anArchiveFarLargerThanTheCacheStaysOnDiskWithEveryStateFound() throws Exception {
+		java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("ledger-test-");
+		try (PublicationLedger small = new PublicationLedger(directory.resolve("store"), 1)) {
+			ArticleState published = ArticleState.unknown("x")
+				.after(new io.pressline.publish.edition.Editions("https://news.example.org").edition(
+						PublishFixtures.enriched(PublishFixtures.draft("x", 1).build()),
+						new io.pressline.publish.rules.Decision.Publish(
+								io.pressline.event.PublicationEventType.PUBLISHED, Instant.now(), "local"),
+						null, Instant.now()));
+			for (int i = 0; i < 20_000; i++) {
+				small.put(i % 3, new ArticleState("article-" + i, 1, false, published.lastEvent(), null, null));
+			}
+
+			assertThat(small.find(2, "article-19997")).map(ArticleState::decidedVersion).contains(1);
+			assertThat(small.size(0) + small.size(1) + small.size(2)).isEqualTo(20_000);
+			assertThat(small.cacheBytesUsed()).isLessThanOrEqualTo(1024 * 1024);
+		}
+		assertThat(java.nio.file.Files.exists(directory.resolve("store"))).isFalse();
+	}
+
+	@Test
 	void aDroppedPartitionIsForgottenAndTheOthersKept() {
 		this.ledger.put(0, ArticleState.unknown("a").retractedUnpublished(1));
 		this.ledger.put(1, ArticleState.unknown("b").retractedUnpublished(1));
