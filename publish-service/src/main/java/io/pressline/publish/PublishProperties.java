@@ -76,10 +76,10 @@ public record PublishProperties(String baseUrl, List<String> sections, String de
 	 *
 	 * @param name its name
 	 * @param webhookUrl where events are posted
-	 * @param secret the signing key, {@code whsec_<base64>} (a plain secret of 16 characters
-	 * or more is still taken, as its UTF-8 bytes)
-	 * @param secrets instead of {@code secret} while the key is rotated: the new key first,
-	 * then the old one; every delivery is signed with each
+	 * @param secret the signing key, {@code whsec_<base64>} (a plain secret of 16
+	 * characters or more is still taken, as its UTF-8 bytes)
+	 * @param secrets instead of {@code secret} while the key is rotated: the new key
+	 * first, then the old one; every delivery is signed with each
 	 * @param sections the sections it takes; empty for all
 	 * @param format {@code json} (Pressline's event JSON, the default) or {@code ninjs}
 	 * (IPTC ninjs 3.1)
@@ -87,8 +87,8 @@ public record PublishProperties(String baseUrl, List<String> sections, String de
 	 * {@code Pressline-Timestamp} headers are sent beside the Standard Webhooks ones
 	 * (default true, for the migration)
 	 */
-	public record SiteSettings(String name, URI webhookUrl, String secret, List<String> secrets,
-			List<String> sections, Site.Format format, Boolean legacySignature) {
+	public record SiteSettings(String name, URI webhookUrl, String secret, List<String> secrets, List<String> sections,
+			Site.Format format, Boolean legacySignature) {
 
 		Site site() {
 			if (this.secret != null && this.secrets != null && !this.secrets.isEmpty()) {

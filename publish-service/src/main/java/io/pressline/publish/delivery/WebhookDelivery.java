@@ -40,13 +40,16 @@ import io.pressline.publish.ninjs.Ninjs;
  * honoured up to the longest wait) and not when it will not (3xx, any other 4xx), and
  * handed to the dead letters after the last attempt. Sites are served side by side; for
  * each site, events go one after another, so a site receives an article's versions in
- * order. {@link #deliver} returns once every site has the event or it is dead-lettered, so
- * the caller can commit its offset afterwards and a restart repeats rather than loses a
- * delivery.
+ * order. {@link #deliver} returns once every site has the event or it is dead-lettered,
+ * so the caller can commit its offset afterwards and a restart repeats rather than loses
+ * a delivery.
  */
 public class WebhookDelivery implements AutoCloseable {
 
-	/** Header naming the delivery in Pressline's own words: article id, {@code /v}, version. */
+	/**
+	 * Header naming the delivery in Pressline's own words: article id, {@code /v},
+	 * version.
+	 */
 	public static final String DELIVERY_HEADER = "Pressline-Delivery";
 
 	/** Header naming the event type. */
@@ -161,12 +164,12 @@ public class WebhookDelivery implements AutoCloseable {
 		Site site = this.sites.stream()
 			.filter((candidate) -> candidate.name().equals(siteName))
 			.findFirst()
-			.orElseThrow(() -> new UnknownSiteException(siteName,
-					this.sites.stream().map(Site::name).toList()));
+			.orElseThrow(() -> new UnknownSiteException(siteName, this.sites.stream().map(Site::name).toList()));
 		String id = "msg_test_" + UUID.randomUUID().toString().replace("-", "");
 		Instant now = this.clock.instant();
 		String body = "{\"type\":\"pressline.test\",\"timestamp\":\"" + now + "\",\"data\":{\"site\":"
-				+ quoted(site.name()) + ",\"message\":\"A test event from Pressline: answer 2xx if the signature verifies\"}}";
+				+ quoted(site.name())
+				+ ",\"message\":\"A test event from Pressline: answer 2xx if the signature verifies\"}}";
 		HttpRequest request = request(site, id, "TEST", null, "application/json",
 				body.getBytes(StandardCharsets.UTF_8));
 		long started = System.nanoTime();
@@ -181,8 +184,8 @@ public class WebhookDelivery implements AutoCloseable {
 					null, Duration.ofNanos(System.nanoTime() - started).toMillis());
 		}
 		catch (IOException ex) {
-			return new TestResult(site.name(), site.webhookUrl().toString(), id, false, null, null,
-					"no answer: " + ex, Duration.ofNanos(System.nanoTime() - started).toMillis());
+			return new TestResult(site.name(), site.webhookUrl().toString(), id, false, null, null, "no answer: " + ex,
+					Duration.ofNanos(System.nanoTime() - started).toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -367,8 +370,8 @@ public class WebhookDelivery implements AutoCloseable {
 
 		/**
 		 * The wait after a failed attempt when the site asked for one: the longer of the
-		 * backoff and the site's {@code Retry-After}, but never more than the longest wait
-		 * (the delivery holds its record's offset meanwhile).
+		 * backoff and the site's {@code Retry-After}, but never more than the longest
+		 * wait (the delivery holds its record's offset meanwhile).
 		 */
 		public Duration wait(int failedAttempt, Duration retryAfter) {
 			Duration backoff = backoff(failedAttempt);
@@ -398,15 +401,16 @@ public class WebhookDelivery implements AutoCloseable {
 	 * @param error why there was no answer, or {@code null}
 	 * @param millis how long the site took
 	 */
-	public record TestResult(String site, String url, String webhookId, boolean accepted, Integer status,
-			String answer, String error, long millis) {
+	public record TestResult(String site, String url, String webhookId, boolean accepted, Integer status, String answer,
+			String error, long millis) {
 	}
 
 	/** No configured site has the name asked for. */
 	public static class UnknownSiteException extends RuntimeException {
 
 		public UnknownSiteException(String site, List<String> sites) {
-			super("No site is called '" + site + "'; the sites are " + (sites.isEmpty() ? "none" : String.join(", ", sites)));
+			super("No site is called '" + site + "'; the sites are "
+					+ (sites.isEmpty() ? "none" : String.join(", ", sites)));
 		}
 
 	}

@@ -6,8 +6,8 @@ import java.util.Base64;
 /**
  * A site's signing key. Standard Webhooks writes it {@code whsec_} and the key's bytes in
  * base64; a secret without the prefix (what Pressline took before) is taken as its UTF-8
- * bytes, so existing sites keep verifying: for them the same key reads
- * {@code whsec_} + base64 of the old secret.
+ * bytes, so existing sites keep verifying: for them the same key reads {@code whsec_} +
+ * base64 of the old secret.
  */
 public final class WebhookSecret {
 
@@ -34,8 +34,8 @@ public final class WebhookSecret {
 	/**
 	 * Reads a configured secret.
 	 * @param site the site it belongs to, for the error message
-	 * @param secret {@code whsec_<base64 of 24 to 64 bytes>}, or a plain secret of at least 16
-	 * characters
+	 * @param secret {@code whsec_<base64 of 24 to 64 bytes>}, or a plain secret of at
+	 * least 16 characters
 	 * @throws IllegalArgumentException when it is missing, not base64 or too short
 	 */
 	public static WebhookSecret parse(String site, String secret) {

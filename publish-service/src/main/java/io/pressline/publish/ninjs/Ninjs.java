@@ -15,9 +15,9 @@ import io.pressline.event.Topic;
 
 /**
  * A published article as an IPTC ninjs 3.1 document, for sites that take the newsroom
- * standard rather than Pressline's own JSON: the read API, the JSON Feed's
- * {@code _ninjs} items and the webhooks of sites configured {@code format: ninjs} all
- * write it from here.
+ * standard rather than Pressline's own JSON: the read API, the JSON Feed's {@code _ninjs}
+ * items and the webhooks of sites configured {@code format: ninjs} all write it from
+ * here.
  * <p>
  * What goes where: the id as {@code uri} ({@code urn:uuid:} for UUIDs, as the Atom feed
  * has it); the version as a string; first publication and this version as
@@ -25,8 +25,8 @@ import io.pressline.event.Topic;
  * {@code canceled} for a retraction; the headline, the body as text and as HTML, the
  * byline ({@code by}), the summary ({@code descriptions}, role {@code summary}) and a
  * correction or retraction note (role {@code correction} or {@code retraction}); IPTC
- * Media Topics as {@code subjects} with their {@code http://cv.iptc.org/newscodes/}
- * URI and {@code relevance} 0–100; people, organisations and places with {@code rel}
+ * Media Topics as {@code subjects} with their {@code http://cv.iptc.org/newscodes/} URI
+ * and {@code relevance} 0–100; people, organisations and places with {@code rel}
  * {@code about} or {@code mentions}, the linked {@code uri} (GeoNames, Wikidata, the ISO
  * page of a country) or the id as {@code literal}, and a place's coordinates as a GeoJSON
  * point. Dates and amounts have no place in ninjs and are left out; so are quotes.
@@ -78,8 +78,11 @@ public final class Ninjs {
 			ninjs.put("located", enrichment.getDateline());
 		}
 		ninjs.put("language", article.getLanguage());
-		ninjs.putArray("headlines").addObject().put("role", "main").put("contentType", "text/plain").put("value",
-				article.getHeadline());
+		ninjs.putArray("headlines")
+			.addObject()
+			.put("role", "main")
+			.put("contentType", "text/plain")
+			.put("value", article.getHeadline());
 		if (!retracted && !article.getBody().isEmpty()) {
 			ArrayNode bodies = ninjs.putArray("bodies");
 			bodies.addObject()
@@ -88,14 +91,18 @@ public final class Ninjs {
 				.put("charCount", article.getBody().length())
 				.put("value", article.getBody());
 			if (!article.getBodyHtml().isEmpty()) {
-				bodies.addObject().put("role", "main").put("contentType", "text/html").put("value",
-						article.getBodyHtml());
+				bodies.addObject()
+					.put("role", "main")
+					.put("contentType", "text/html")
+					.put("value", article.getBodyHtml());
 			}
 		}
 		ArrayNode descriptions = nodes.arrayNode();
 		if (!retracted && enrichment.getSummary() != null) {
-			descriptions.addObject().put("role", "summary").put("contentType", "text/plain").put("value",
-					enrichment.getSummary());
+			descriptions.addObject()
+				.put("role", "summary")
+				.put("contentType", "text/plain")
+				.put("value", enrichment.getSummary());
 		}
 		if (article.getNote() != null && !article.getNote().isBlank()) {
 			descriptions.addObject()
@@ -183,7 +190,8 @@ public final class Ninjs {
 			return "urn:uuid:" + UUID.fromString(articleId);
 		}
 		catch (IllegalArgumentException notUuid) {
-			return "urn:pressline:article:" + java.net.URLEncoder.encode(articleId, java.nio.charset.StandardCharsets.UTF_8);
+			return "urn:pressline:article:"
+					+ java.net.URLEncoder.encode(articleId, java.nio.charset.StandardCharsets.UTF_8);
 		}
 	}
 
