@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntUnaryOperator;
 
+import com.standardwebhooks.Webhook;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.avro.specific.SpecificRecord;
@@ -96,10 +97,17 @@ class WebhookDeliveryTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> FLAKY.requestsFor(delivery).size() == 3);
 		List<Request> attempts = FLAKY.requestsFor(delivery);
 		Request accepted = attempts.get(2);
-		long timestamp = Long.parseLong(accepted.headers.getFirst(WebhookSignature.TIMESTAMP_HEADER));
-		assertThat(WebhookSignature.verify(FLAKY_SECRET, timestamp, accepted.body,
-				accepted.headers.getFirst(WebhookSignature.HEADER)))
-			.as("signature of the accepted delivery")
+		// As the site checks it, with Standard Webhooks' own library; its old secret is
+		// the same key written whsec_<base64>.
+		new Webhook(WebhookSecret.parse("flaky", FLAKY_SECRET).asStandard())
+			.verify(new String(accepted.body, StandardCharsets.UTF_8), accepted.headers);
+		assertThat(attempts).extracting((request) -> request.headers.getFirst(WebhookSignature.ID_HEADER))
+			.as("one webhook-id on every attempt")
+			.containsOnly(accepted.headers.getFirst(WebhookSignature.ID_HEADER));
+		long timestamp = Long.parseLong(accepted.headers.getFirst(WebhookSignature.LEGACY_TIMESTAMP_HEADER));
+		assertThat(WebhookSignature.verifyLegacy(WebhookSecret.parse("flaky", FLAKY_SECRET), timestamp, accepted.body,
+				accepted.headers.getFirst(WebhookSignature.LEGACY_HEADER)))
+			.as("the old signature header, kept for the migration")
 			.isTrue();
 		JsonNode event = this.json.readTree(accepted.body);
 		assertThat(event.get("articleId").asString()).isEqualTo(id);
@@ -119,7 +127,34 @@ class WebhookDeliveryTests {
 		JsonNode log = this.json.readTree(get("/api/v1/webhooks/deliveries?articleId=" + id));
 		assertThat(outcomes(log, "flaky")).containsExactly("DELIVERED", "RETRYING", "RETRYING");
 		assertThat(outcomes(log, "down")).containsExactly("DEAD", "RETRYING", "RETRYING");
-		assertThat(POLITICS.requests).as("a site of another section").isEmpty();
+		assertThat(POLITICS.requests).as("a site of another section")
+			.noneMatch((request) -> delivery.equals(request.headers.getFirst(WebhookDelivery.DELIVERY_HEADER)));
+	}
+
+	@Test
+	void anOperatorSendsASiteATestEventAndSeesItsAnswer() throws Exception {
+		HttpResponse<String> tested = post("/api/v1/webhooks/sites/politics-desk/test", true);
+		assertThat(tested.statusCode()).isEqualTo(200);
+		JsonNode result = this.json.readTree(tested.body());
+		assertThat(result.get("accepted").asBoolean()).isTrue();
+		assertThat(result.get("status").asInt()).isEqualTo(200);
+		String id = result.get("webhookId").asString();
+		assertThat(POLITICS.requests)
+			.anySatisfy((request) -> assertThat(request.headers.getFirst(WebhookSignature.ID_HEADER)).isEqualTo(id));
+
+		HttpResponse<String> unknown = post("/api/v1/webhooks/sites/nobody/test", true);
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(this.json.readTree(unknown.body()).get("type").asString())
+			.isEqualTo("urn:pressline:problem:unknown-site");
+		assertThat(post("/api/v1/webhooks/sites/politics-desk/test", false).statusCode()).as("without a key")
+			.isEqualTo(401);
+	}
+
+	private HttpResponse<String> post(String path, boolean operator) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.POST(HttpRequest.BodyPublishers.noBody());
+		return HttpClient.newHttpClient()
+			.send((operator ? TestApiKeys.asOperator(request) : request).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static List<String> outcomes(JsonNode log, String site) {
@@ -206,7 +241,7 @@ class WebhookDeliveryTests {
 
 		List<Request> requestsFor(String delivery) {
 			return this.requests.stream()
-				.filter((r) -> delivery.equals(r.headers.getFirst(WebhookDelivery.DELIVERY_HEADER)))
+				.filter((r) -> delivery != null && delivery.equals(r.headers.getFirst(WebhookDelivery.DELIVERY_HEADER)))
 				.toList();
 		}
 
