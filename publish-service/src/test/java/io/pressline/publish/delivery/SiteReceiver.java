@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
@@ -34,7 +36,7 @@ final class SiteReceiver implements AutoCloseable {
 
 	final List<Received> requests = new CopyOnWriteArrayList<>();
 
-	private SiteReceiver(String key, IntFunction<Answer> answers) throws IOException {
+	private SiteReceiver(String key, IntFunction<Answer> answers) throws IOException, EmptyWebhookSecretException {
 		this.verifier = new Webhook(key);
 		this.answers = answers;
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -74,6 +76,8 @@ final class SiteReceiver implements AutoCloseable {
 			}
 			exchange.close();
 		});
+		// One thread per request: an attempt left hanging must not hold up the next.
+		this.server.setExecutor(Executors.newCachedThreadPool());
 		this.server.start();
 	}
 
@@ -82,7 +86,7 @@ final class SiteReceiver implements AutoCloseable {
 		try {
 			return new SiteReceiver(key, answers);
 		}
-		catch (IOException ex) {
+		catch (IOException | EmptyWebhookSecretException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
