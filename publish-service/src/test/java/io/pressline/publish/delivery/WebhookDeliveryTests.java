@@ -39,6 +39,7 @@ import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.serde.AvroEventDeserializer;
 import io.pressline.event.serde.AvroEventSerializer;
 import io.pressline.publish.PublishFixtures;
+import io.pressline.publish.ninjs.NinjsSchema;
 import io.pressline.testing.KafkaTest;
 import io.pressline.testing.TestKafka;
 import io.pressline.testing.TopicProbe;
@@ -69,6 +70,15 @@ class WebhookDeliveryTests {
 
 	private static final Receiver POLITICS = Receiver.start((attempt) -> 200);
 
+	/**
+	 * Takes ninjs, signed with a new and an old Standard Webhooks key, no old headers.
+	 */
+	private static final Receiver NINJS = Receiver.start((attempt) -> 200);
+
+	private static final String NINJS_KEY = WebhookSecret.generate();
+
+	private static final String NINJS_OLD_KEY = WebhookSecret.generate();
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@LocalServerPort
@@ -79,6 +89,14 @@ class WebhookDeliveryTests {
 		site(registry, 0, "flaky", FLAKY, FLAKY_SECRET, "sport");
 		site(registry, 1, "down", DOWN, "down-site-secret-0002", "sport");
 		site(registry, 2, "politics-desk", POLITICS, "politics-secret-0003", "politics");
+		String ninjs = "pressline.publish.sites[3].";
+		registry.add(ninjs + "name", () -> "ninjs-wire");
+		registry.add(ninjs + "webhook-url", NINJS::url);
+		registry.add(ninjs + "secrets[0]", () -> NINJS_KEY);
+		registry.add(ninjs + "secrets[1]", () -> NINJS_OLD_KEY);
+		registry.add(ninjs + "sections[0]", () -> "sport");
+		registry.add(ninjs + "format", () -> "ninjs");
+		registry.add(ninjs + "legacy-signature", () -> "false");
 	}
 
 	@AfterAll
@@ -86,6 +104,7 @@ class WebhookDeliveryTests {
 		FLAKY.server.stop(0);
 		DOWN.server.stop(0);
 		POLITICS.server.stop(0);
+		NINJS.server.stop(0);
 	}
 
 	@Test
@@ -123,6 +142,16 @@ class WebhookDeliveryTests {
 			assertThat(header(letter, "pressline-error")).contains("503");
 		}
 		assertThat(DOWN.requestsFor(delivery)).hasSize(3);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> NINJS.requestsFor(delivery).size() == 1);
+		Request ninjs = NINJS.requestsFor(delivery).get(0);
+		for (String key : List.of(NINJS_KEY, NINJS_OLD_KEY)) {
+			new Webhook(key).verify(new String(ninjs.body, StandardCharsets.UTF_8), ninjs.headers);
+		}
+		assertThat(ninjs.headers.getFirst("Content-Type")).isEqualTo("application/ninjs+json");
+		assertThat(ninjs.headers.containsKey(WebhookSignature.LEGACY_HEADER)).as("legacy-signature: false").isFalse();
+		NinjsSchema.assertValid(new String(ninjs.body, StandardCharsets.UTF_8));
+		assertThat(this.json.readTree(ninjs.body).get("uri").asString()).isEqualTo("urn:uuid:" + id);
 
 		JsonNode log = this.json.readTree(get("/api/v1/webhooks/deliveries?articleId=" + id));
 		assertThat(outcomes(log, "flaky")).containsExactly("DELIVERED", "RETRYING", "RETRYING");
