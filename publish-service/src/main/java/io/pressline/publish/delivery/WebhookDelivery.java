@@ -27,6 +27,8 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import io.pressline.event.ArticlePublished;
 import io.pressline.event.json.EventJson;
@@ -167,9 +169,13 @@ public class WebhookDelivery implements AutoCloseable {
 			.orElseThrow(() -> new UnknownSiteException(siteName, this.sites.stream().map(Site::name).toList()));
 		String id = "msg_test_" + UUID.randomUUID().toString().replace("-", "");
 		Instant now = this.clock.instant();
-		String body = "{\"type\":\"pressline.test\",\"timestamp\":\"" + now + "\",\"data\":{\"site\":"
-				+ quoted(site.name())
-				+ ",\"message\":\"A test event from Pressline: answer 2xx if the signature verifies\"}}";
+		ObjectNode test = JsonNodeFactory.instance.objectNode()
+			.put("type", "pressline.test")
+			.put("timestamp", now.toString());
+		test.putObject("data")
+			.put("site", site.name())
+			.put("message", "A test event from Pressline: answer 2xx if the signature verifies");
+		String body = test.toString();
 		HttpRequest request = request(site, id, "TEST", null, "application/json",
 				body.getBytes(StandardCharsets.UTF_8));
 		long started = System.nanoTime();
@@ -191,10 +197,6 @@ public class WebhookDelivery implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while waiting for " + site.name() + "'s answer", ex);
 		}
-	}
-
-	private static String quoted(String text) {
-		return EventJson.toJson(text).toString();
 	}
 
 	/**
