@@ -1,5 +1,7 @@
 package io.pressline.publish.ninjs;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -187,12 +189,16 @@ public final class Ninjs {
 	/** An article id as the document's URI. */
 	static String uri(String articleId) {
 		try {
-			return "urn:uuid:" + UUID.fromString(articleId);
+			UUID uuid = UUID.fromString(articleId);
+			// fromString also takes shortened forms; only the canonical one is the id.
+			if (uuid.toString().equalsIgnoreCase(articleId)) {
+				return "urn:uuid:" + uuid;
+			}
 		}
 		catch (IllegalArgumentException notUuid) {
-			return "urn:pressline:article:"
-					+ java.net.URLEncoder.encode(articleId, java.nio.charset.StandardCharsets.UTF_8);
+			// not a UUID: named under Pressline's own URN below
 		}
+		return "urn:pressline:article:" + URLEncoder.encode(articleId, StandardCharsets.UTF_8);
 	}
 
 	private static int score(double fraction) {

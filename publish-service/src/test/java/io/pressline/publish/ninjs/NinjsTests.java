@@ -118,6 +118,13 @@ class NinjsTests {
 		assertThat(NinjsSchema.problems(badPoint)).isNotEmpty();
 	}
 
+	@Test
+	void onlyACanonicalUuidIsAUrnUuid() {
+		assertThat(Ninjs.uri(ID)).isEqualTo("urn:uuid:" + ID);
+		assertThat(Ninjs.uri("1-2-3-4-5")).isEqualTo("urn:pressline:article:1-2-3-4-5");
+		assertThat(Ninjs.uri("a b/c")).isEqualTo("urn:pressline:article:a+b%2Fc");
+	}
+
 	static ArticlePublished article(PublicationEventType type, int version) {
 		boolean retracted = type == PublicationEventType.RETRACTED;
 		Enrichment enrichment = Enrichment.newBuilder(PublishFixtures.enrichment(FIRST))
