@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import edu.stanford.nlp.ie.AbstractSequenceClassifier;
+import edu.stanford.nlp.ie.ClassifierCombiner;
 import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
@@ -24,25 +26,59 @@ public final class CrfRecognizer implements EntityRecognizer {
 
 	private static final java.util.Set<String> BREAKS = java.util.Set.of("/", ",", "(", ")", ";");
 
-	static final String MODEL = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
+	public static final String MODEL = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
 
-	private final CRFClassifier<CoreLabel> classifier;
+	/** CoreNLP's 3-class model trained on CoNLL, MUC, ACE and more (PERSON, ORGANIZATION, LOCATION). */
+	public static final String ALL_3CLASS = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
 
-	public CrfRecognizer(CRFClassifier<CoreLabel> classifier) {
+	/** CoreNLP's 7-class model trained on MUC 6 and 7 (adds DATE, TIME, MONEY, PERCENT). */
+	public static final String MUC_7CLASS = "edu/stanford/nlp/models/ner/english.muc.7class.distsim.crf.ser.gz";
+
+	private final AbstractSequenceClassifier<CoreLabel> classifier;
+
+	public CrfRecognizer(AbstractSequenceClassifier<CoreLabel> classifier) {
 		this.classifier = classifier;
+	}
+
+	/**
+	 * The recognizer with several of CoreNLP's models combined as its default pipeline
+	 * combines them: each model in turn labels the tokens the ones before it left
+	 * unlabelled ({@link ClassifierCombiner}). The models are classpath resources.
+	 */
+	public static CrfRecognizer combined(String... models) {
+		try {
+			return new CrfRecognizer(new ClassifierCombiner<>(models));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot load " + String.join(", ", models), ex);
+		}
+	}
+
+	/**
+	 * The recognizer with several models already loaded, combined as
+	 * {@link #combined(String...)} does: the first model's labels win.
+	 */
+	@SafeVarargs
+	public static CrfRecognizer combined(AbstractSequenceClassifier<CoreLabel>... models) {
+		return new CrfRecognizer(new ClassifierCombiner<>(models));
+	}
+
+	/** A CRF serialized by CoreNLP, from the classpath or a file. */
+	public static CRFClassifier<CoreLabel> load(String model) {
+		try {
+			return CRFClassifier.getClassifier(model);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot load " + model, ex);
+		}
+		catch (ClassNotFoundException ex) {
+			throw new IllegalStateException("Cannot load " + model, ex);
+		}
 	}
 
 	/** The recognizer with the CoNLL 4-class model shipped on the classpath. */
 	public static CrfRecognizer conll4Class() {
-		try {
-			return new CrfRecognizer(CRFClassifier.getClassifier(MODEL));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot load " + MODEL, ex);
-		}
-		catch (ClassNotFoundException ex) {
-			throw new IllegalStateException("Cannot load " + MODEL, ex);
-		}
+		return new CrfRecognizer(load(MODEL));
 	}
 
 	@Override
@@ -103,7 +139,7 @@ public final class CrfRecognizer implements EntityRecognizer {
 	}
 
 	/** The token as the CoNLL training data wrote it: ASCII quotes and apostrophes. */
-	static String trainedForm(String token) {
+	public static String trainedForm(String token) {
 		return switch (token) {
 			case "\u201C", "\u201E" -> "``";
 			case "\u201D" -> "''";
