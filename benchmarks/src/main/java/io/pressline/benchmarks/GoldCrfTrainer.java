@@ -27,9 +27,9 @@ import io.pressline.enrich.quality.GoldArticle;
  * articles 031–069 only ({@link GoldSplits#training()}), so that 070–082 stay a fair
  * check and the blind half is never seen. Tokens are the engine's own (OpenNLP's, in the
  * forms {@link CrfRecognizer} gives the model); labels are PERSON, ORGANIZATION, LOCATION
- * or O. The features are CoreNLP's usual NER features (words, n-grams of characters,
- * word shapes, the words around, label sequences); with {@code --gazette}, also the
- * knowledge base's place, country, person and organisation names as gazette features.
+ * or O. The features are CoreNLP's usual NER features (words, n-grams of characters, word
+ * shapes, the words around, label sequences); with {@code --gazette}, also the knowledge
+ * base's place, country, person and organisation names as gazette features.
  * Deterministic: the same data and options give the same model.
  *
  * <pre>

@@ -10,8 +10,8 @@ import io.pressline.enrich.quality.GoldSet;
 /**
  * The parts of the gold set a model may be trained or tuned on, and the part it is
  * checked on. Training and tuning use the first set and the tuning half's articles 031 to
- * 069; articles 070 to 082 are kept out of both so they stay a fair check. The blind
- * half is not here: only {@link QualityComparison} measures it, on the lead's request.
+ * 069; articles 070 to 082 are kept out of both so they stay a fair check. The blind half
+ * is not here: only {@link QualityComparison} measures it, on the lead's request.
  */
 final class GoldSplits {
 
@@ -24,7 +24,10 @@ final class GoldSplits {
 	/** FIRST (01–30) and DEV 031–069. */
 	static List<GoldArticle> training() {
 		List<GoldArticle> articles = new ArrayList<>(GoldSet.load(GoldSet.Part.FIRST));
-		GoldSet.load(GoldSet.Part.DEV).stream().filter((a) -> number(a) <= LAST_TRAINING_ARTICLE).forEach(articles::add);
+		GoldSet.load(GoldSet.Part.DEV)
+			.stream()
+			.filter((a) -> number(a) <= LAST_TRAINING_ARTICLE)
+			.forEach(articles::add);
 		return articles;
 	}
 

@@ -58,8 +58,10 @@ public final class ModelComparison {
 		LanguageIdentifier languages = LanguageIdentifier.standard();
 		KnowledgeBase kb = KnowledgeBase.standard();
 		System.out.printf("Training/tuning part: %d articles (01-30, 031-%03d); held out: %d articles (%03d-082)%n%n",
-				training.size(), GoldSplits.LAST_TRAINING_ARTICLE, heldOut.size(), GoldSplits.LAST_TRAINING_ARTICLE + 1);
-		System.out.println("| variant | measured | part | PERSON | ORGANIZATION | LOCATION | micro P | micro R | micro F1 |");
+				training.size(), GoldSplits.LAST_TRAINING_ARTICLE, heldOut.size(),
+				GoldSplits.LAST_TRAINING_ARTICLE + 1);
+		System.out
+			.println("| variant | measured | part | PERSON | ORGANIZATION | LOCATION | micro P | micro R | micro F1 |");
 		System.out.println("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 		for (String variant : variants) {
 			Supplier<EntityRecognizer> supplier = known.get(variant);
@@ -100,8 +102,8 @@ public final class ModelComparison {
 		known.put("all3", () -> CrfRecognizer.combined(CrfRecognizer.ALL_3CLASS));
 		known.put("muc7", () -> CrfRecognizer.combined(CrfRecognizer.MUC_7CLASS));
 		// CoreNLP's default order: the first model's labels win.
-		known.put("default3", () -> CrfRecognizer.combined(CrfRecognizer.ALL_3CLASS, CrfRecognizer.MUC_7CLASS,
-				CrfRecognizer.MODEL));
+		known.put("default3",
+				() -> CrfRecognizer.combined(CrfRecognizer.ALL_3CLASS, CrfRecognizer.MUC_7CLASS, CrfRecognizer.MODEL));
 		known.put("conll4+all3", () -> CrfRecognizer.combined(CrfRecognizer.MODEL, CrfRecognizer.ALL_3CLASS));
 		known.put("all3+conll4", () -> CrfRecognizer.combined(CrfRecognizer.ALL_3CLASS, CrfRecognizer.MODEL));
 		if (gold != null) {

@@ -48,7 +48,8 @@ public final class QualityComparison {
 				errors = true;
 			}
 			else {
-				throw new IllegalArgumentException("Unknown argument " + arg + "; use [--parts=first,dev,blind] [--errors]");
+				throw new IllegalArgumentException(
+						"Unknown argument " + arg + "; use [--parts=first,dev,blind] [--errors]");
 			}
 		}
 		boolean blind = parts.contains(GoldSet.Part.BLIND);
@@ -99,7 +100,8 @@ public final class QualityComparison {
 				parts.add(GoldSet.Part.valueOf(name.strip().toUpperCase(Locale.ROOT)));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("Unknown gold part '" + name + "'; the parts are first, dev, blind", ex);
+				throw new IllegalArgumentException("Unknown gold part '" + name + "'; the parts are first, dev, blind",
+						ex);
 			}
 		}
 		if (parts.isEmpty()) {

@@ -28,10 +28,15 @@ public final class CrfRecognizer implements EntityRecognizer {
 
 	public static final String MODEL = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
 
-	/** CoreNLP's 3-class model trained on CoNLL, MUC, ACE and more (PERSON, ORGANIZATION, LOCATION). */
+	/**
+	 * CoreNLP's 3-class model trained on CoNLL, MUC, ACE and more (PERSON, ORGANIZATION,
+	 * LOCATION).
+	 */
 	public static final String ALL_3CLASS = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
 
-	/** CoreNLP's 7-class model trained on MUC 6 and 7 (adds DATE, TIME, MONEY, PERCENT). */
+	/**
+	 * CoreNLP's 7-class model trained on MUC 6 and 7 (adds DATE, TIME, MONEY, PERCENT).
+	 */
 	public static final String MUC_7CLASS = "edu/stanford/nlp/models/ner/english.muc.7class.distsim.crf.ser.gz";
 
 	private final AbstractSequenceClassifier<CoreLabel> classifier;
