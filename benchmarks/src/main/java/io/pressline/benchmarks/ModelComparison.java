@@ -27,7 +27,7 @@ import io.pressline.enrich.quality.PresslineEngine;
  *
  * <pre>
  * java -Xmx4g -cp benchmarks/target/benchmarks.jar io.pressline.benchmarks.ModelComparison \
- *      [--variants=conll4,all3,muc7,default3,conll4+all3,gold,gold+conll4,conll4+gold] [--gold=FILE]
+ *      [--variants=conll4,all3,muc7,default3,conll4+all3,all3+conll4,gold,gold+conll4,conll4+gold,gold+all3,all3+gold] [--gold=FILE]
  * </pre>
  *
  * {@code --gold} is a model from {@link GoldCrfTrainer}.
@@ -110,6 +110,10 @@ public final class ModelComparison {
 			known.put("gold", () -> new CrfRecognizer(CrfRecognizer.load(gold)));
 			known.put("gold+conll4",
 					() -> CrfRecognizer.combined(CrfRecognizer.load(gold), CrfRecognizer.load(CrfRecognizer.MODEL)));
+			known.put("gold+all3",
+					() -> CrfRecognizer.combined(CrfRecognizer.load(gold), CrfRecognizer.load(CrfRecognizer.ALL_3CLASS)));
+			known.put("all3+gold",
+					() -> CrfRecognizer.combined(CrfRecognizer.load(CrfRecognizer.ALL_3CLASS), CrfRecognizer.load(gold)));
 			known.put("conll4+gold",
 					() -> CrfRecognizer.combined(CrfRecognizer.load(CrfRecognizer.MODEL), CrfRecognizer.load(gold)));
 		}
