@@ -27,10 +27,13 @@ import io.pressline.enrich.quality.PresslineEngine;
  *
  * <pre>
  * java -Xmx4g -cp benchmarks/target/benchmarks.jar io.pressline.benchmarks.ModelComparison \
- *      [--variants=conll4,all3,muc7,default3,conll4+all3,all3+conll4,gold,gold+conll4,conll4+gold,gold+all3,all3+gold] [--gold=FILE]
+ *      [--variants=conll4,all3,muc7,default3,all3+conll4,conll4+all3,gold,gold+all3,all3+gold,gold+conll4] [--gold=FILE]
  * </pre>
  *
- * {@code --gold} is a model from {@link GoldCrfTrainer}.
+ * {@code --gold} is a model from {@link GoldCrfTrainer}. {@code default3} is CoreNLP's
+ * default combination (its 3-class, 7-class and 4-class models, the first one's labels
+ * winning); a {@code +} makes each later model fill the tokens the earlier ones left
+ * unlabelled.
  */
 public final class ModelComparison {
 
@@ -104,18 +107,14 @@ public final class ModelComparison {
 		// CoreNLP's default order: the first model's labels win.
 		known.put("default3",
 				() -> CrfRecognizer.combined(CrfRecognizer.ALL_3CLASS, CrfRecognizer.MUC_7CLASS, CrfRecognizer.MODEL));
-		known.put("conll4+all3", () -> CrfRecognizer.combined(CrfRecognizer.MODEL, CrfRecognizer.ALL_3CLASS));
-		known.put("all3+conll4", () -> CrfRecognizer.combined(CrfRecognizer.ALL_3CLASS, CrfRecognizer.MODEL));
+		// Each later model fills the tokens the ones before it left unlabelled.
+		known.put("all3+conll4", () -> CrfRecognizer.filling(CrfRecognizer.ALL_3CLASS, CrfRecognizer.MODEL));
+		known.put("conll4+all3", () -> CrfRecognizer.filling(CrfRecognizer.MODEL, CrfRecognizer.ALL_3CLASS));
 		if (gold != null) {
 			known.put("gold", () -> new CrfRecognizer(CrfRecognizer.load(gold)));
-			known.put("gold+conll4",
-					() -> CrfRecognizer.combined(CrfRecognizer.load(gold), CrfRecognizer.load(CrfRecognizer.MODEL)));
-			known.put("gold+all3",
-					() -> CrfRecognizer.combined(CrfRecognizer.load(gold), CrfRecognizer.load(CrfRecognizer.ALL_3CLASS)));
-			known.put("all3+gold",
-					() -> CrfRecognizer.combined(CrfRecognizer.load(CrfRecognizer.ALL_3CLASS), CrfRecognizer.load(gold)));
-			known.put("conll4+gold",
-					() -> CrfRecognizer.combined(CrfRecognizer.load(CrfRecognizer.MODEL), CrfRecognizer.load(gold)));
+			known.put("gold+all3", () -> CrfRecognizer.filling(gold, CrfRecognizer.ALL_3CLASS));
+			known.put("all3+gold", () -> CrfRecognizer.filling(CrfRecognizer.ALL_3CLASS, gold));
+			known.put("gold+conll4", () -> CrfRecognizer.filling(gold, CrfRecognizer.MODEL));
 		}
 		return known;
 	}

@@ -47,25 +47,31 @@ public final class CrfRecognizer implements EntityRecognizer {
 
 	/**
 	 * The recognizer with several of CoreNLP's models combined as its default pipeline
-	 * combines them: each model in turn labels the tokens the ones before it left
-	 * unlabelled ({@link ClassifierCombiner}). The models are classpath resources.
+	 * combines them ({@link ClassifierCombiner}, normal mode): the first model labels
+	 * what it can, and a later model adds only labels of kinds no model before it has
+	 * (so the 7-class model after the 3-class one adds only DATE, MONEY and the like).
+	 * The models are classpath resources or files.
 	 */
 	public static CrfRecognizer combined(String... models) {
+		return combined(ClassifierCombiner.CombinationMode.NORMAL, models);
+	}
+
+	/**
+	 * The recognizer with several models each filling the gaps the ones before it left
+	 * ({@link ClassifierCombiner}, high-recall mode): a later model may label a token
+	 * the earlier ones left unlabelled, with any label.
+	 */
+	public static CrfRecognizer filling(String... models) {
+		return combined(ClassifierCombiner.CombinationMode.HIGH_RECALL, models);
+	}
+
+	private static CrfRecognizer combined(ClassifierCombiner.CombinationMode mode, String... models) {
 		try {
-			return new CrfRecognizer(new ClassifierCombiner<>(models));
+			return new CrfRecognizer(new ClassifierCombiner<>(mode, models));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot load " + String.join(", ", models), ex);
 		}
-	}
-
-	/**
-	 * The recognizer with several models already loaded, combined as
-	 * {@link #combined(String...)} does: the first model's labels win.
-	 */
-	@SafeVarargs
-	public static CrfRecognizer combined(AbstractSequenceClassifier<CoreLabel>... models) {
-		return new CrfRecognizer(new ClassifierCombiner<>(models));
 	}
 
 	/** A CRF serialized by CoreNLP, from the classpath or a file. */
