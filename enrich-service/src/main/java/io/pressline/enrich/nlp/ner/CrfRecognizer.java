@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 import edu.stanford.nlp.ie.AbstractSequenceClassifier;
 import edu.stanford.nlp.ie.ClassifierCombiner;
@@ -53,7 +54,7 @@ public final class CrfRecognizer implements EntityRecognizer {
 	 * The models are classpath resources or files.
 	 */
 	public static CrfRecognizer combined(String... models) {
-		return combined(ClassifierCombiner.CombinationMode.NORMAL, models);
+		return combined("NORMAL", models);
 	}
 
 	/**
@@ -62,12 +63,15 @@ public final class CrfRecognizer implements EntityRecognizer {
 	 * the earlier ones left unlabelled, with any label.
 	 */
 	public static CrfRecognizer filling(String... models) {
-		return combined(ClassifierCombiner.CombinationMode.HIGH_RECALL, models);
+		return combined("HIGH_RECALL", models);
 	}
 
-	private static CrfRecognizer combined(ClassifierCombiner.CombinationMode mode, String... models) {
+	private static CrfRecognizer combined(String mode, String... models) {
+		Properties properties = new Properties();
+		properties.setProperty("ner.combinationMode", mode);
 		try {
-			return new CrfRecognizer(new ClassifierCombiner<>(mode, models));
+			return new CrfRecognizer(
+					new ClassifierCombiner<>(properties, ClassifierCombiner.extractCombinationMode(properties), models));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot load " + String.join(", ", models), ex);
