@@ -28,7 +28,7 @@ public final class WikipediaNames {
 	/**
 	 * A surface and its article.
 	 *
-	 * @param title the English Wikipedia article's title
+	 * @param title the English Wikipedia article's title, with spaces
 	 * @param share the share of the surface's links that go to that article
 	 * @param anchors how many different name-like surfaces link to the article (how well
 	 * known it is)
@@ -85,7 +85,8 @@ public final class WikipediaNames {
 				}
 				float share = Float.parseFloat(c[2]);
 				// One title string for all the surfaces of an article.
-				Name article = articles.computeIfAbsent(c[1], (t) -> new Name(t, 1, Integer.parseInt(c[3])));
+				Name article = articles.computeIfAbsent(c[1],
+						(t) -> new Name(t.replace('_', ' '), 1, Integer.parseInt(c[3])));
 				names.put(c[0], new Name(article.title(), share, article.anchors()));
 			}
 			return new WikipediaNames(names);
