@@ -18,8 +18,8 @@ import io.pressline.enrich.quality.PresslineEngine;
  * How the engine links people and organisations on the gold set's first set and tuning
  * half (never the blind half): the linking accuracy of {@link Evaluation} (found names
  * whose canonical name is the gold one), how many entities get an id from the reviewed
- * list, from Wikipedia or a local id, and every Wikipedia link with the article's name for
- * it, to be checked by hand.
+ * list, from Wikipedia or a local id, and every Wikipedia link with the article's name
+ * for it, to be checked by hand.
  *
  * <pre>
  * java -Xmx2g -cp benchmarks/target/benchmarks.jar io.pressline.benchmarks.LinkingReport
@@ -32,11 +32,12 @@ public final class LinkingReport {
 
 	public static void main(String[] args) {
 		Enricher enricher = Enricher.standard();
-		for (Map.Entry<String, List<GoldArticle>> part : List
-			.of(Map.entry("01-069", GoldSplits.training()), Map.entry("070-082", GoldSplits.heldOut()))) {
+		for (Map.Entry<String, List<GoldArticle>> part : List.of(Map.entry("01-069", GoldSplits.training()),
+				Map.entry("070-082", GoldSplits.heldOut()))) {
 			Evaluation.Report report = Evaluation.evaluate(part.getValue(), new PresslineEngine(enricher));
-			System.out.printf(Locale.ROOT, "%s: linking accuracy PERSON %.3f, ORGANIZATION %.3f, LOCATION %.3f, all %.3f%n",
-					part.getKey(), report.byType().get(EntityType.PERSON).linking(),
+			System.out.printf(Locale.ROOT,
+					"%s: linking accuracy PERSON %.3f, ORGANIZATION %.3f, LOCATION %.3f, all %.3f%n", part.getKey(),
+					report.byType().get(EntityType.PERSON).linking(),
 					report.byType().get(EntityType.ORGANIZATION).linking(),
 					report.byType().get(EntityType.LOCATION).linking(), report.names().linking());
 		}

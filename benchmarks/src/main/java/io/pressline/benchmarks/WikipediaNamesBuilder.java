@@ -21,11 +21,11 @@ import java.util.zip.ZipFile;
 
 /**
  * Builds the engine's compact dictionary of well-known names
- * ({@code enrich-service/src/main/resources/kb/wikipedia-names.tsv.gz}) from the Wikipedia
- * anchor-text dictionary that CoreNLP's KBP models ship ({@code wikidict.tab.gz} in
- * {@code stanford-corenlp:4.5.10:models-english-kbp}, 195 MB compressed: every anchor text
- * that links to an English Wikipedia article, with the share of its links that go to that
- * article).
+ * ({@code enrich-service/src/main/resources/kb/wikipedia-names.tsv.gz}) from the
+ * Wikipedia anchor-text dictionary that CoreNLP's KBP models ship
+ * ({@code wikidict.tab.gz} in {@code stanford-corenlp:4.5.10:models-english-kbp}, 195 MB
+ * compressed: every anchor text that links to an English Wikipedia article, with the
+ * share of its links that go to that article).
  *
  * <p>
  * It keeps what linking people and organisations needs and fits in the service's heap: an
@@ -51,7 +51,9 @@ public final class WikipediaNamesBuilder {
 
 	private static final String WORD = "(?:\\p{Lu}[\\p{L}\\p{N}.'’\\-]*|\\p{N}[\\p{L}\\p{N}\\-]*|" + PARTICLES + ")";
 
-	/** A proper name: capitalised words, name particles between them, one to six words. */
+	/**
+	 * A proper name: capitalised words, name particles between them, one to six words.
+	 */
 	static final Pattern NAME = Pattern.compile("^\\p{Lu}[\\p{L}\\p{N}.'’\\-]*(?: " + WORD + "){0,5}$");
 
 	/** Articles that are not one entity. */
@@ -133,8 +135,8 @@ public final class WikipediaNamesBuilder {
 				writer.write(row.getKey() + "\t" + row.getValue() + "\n");
 			}
 		}
-		System.out.printf("%,d rows read; kept %,d surfaces of %,d articles; wrote %s (%,d bytes)%n", read,
-				rows.size(), titles, out, Files.size(out));
+		System.out.printf("%,d rows read; kept %,d surfaces of %,d articles; wrote %s (%,d bytes)%n", read, rows.size(),
+				titles, out, Files.size(out));
 	}
 
 	private static int keep(String title, List<String[]> anchors, double minShare, int minAnchors,

@@ -13,9 +13,9 @@ import io.pressline.enrich.nlp.ner.EntityType;
  * Links an entity to the knowledge base: countries to ISO 3166-1, first-level regions to
  * ISO 3166-2, towns and cities to GeoNames, and people and organisations to the reviewed
  * list (Wikidata where the team is certain), else to the English Wikipedia article their
- * full name most often links to ({@link WikipediaNames}). Among places of the same name it prefers one
- * in a country the article is about, then a capital or regional seat, then the most
- * populous.
+ * full name most often links to ({@link WikipediaNames}). Among places of the same name
+ * it prefers one in a country the article is about, then a capital or regional seat, then
+ * the most populous.
  */
 public final class EntityLinker {
 
@@ -71,8 +71,8 @@ public final class EntityLinker {
 	 * person needs a full name (a surname alone is too ambiguous), and an article about a
 	 * place is not a person or organisation. A generic name whose article is one
 	 * country's instance of it ({@code Supreme Court} for the Supreme Court of the United
-	 * States, {@code Ministry of Health} for one country's) is not linked: the article may
-	 * be about another country's. The entity keeps the name the article gives it.
+	 * States, {@code Ministry of Health} for one country's) is not linked: the article
+	 * may be about another country's. The entity keeps the name the article gives it.
 	 */
 	private Optional<Link> linkWellKnown(EntityType type, String name) {
 		if (type == EntityType.PERSON && !name.contains(" ")) {

@@ -23,9 +23,8 @@ import io.pressline.enrich.nlp.ner.EntityType;
 /**
  * What Pressline knows of the world, for linking: GeoNames places, ISO countries and
  * regions, a reviewed list of people and organisations, aliases GeoNames lacks, and the
- * well-known names of Wikipedia ({@link WikipediaNames}).
- * Loaded once from the classpath ({@code kb/*.tsv}); immutable and thread-safe after
- * that.
+ * well-known names of Wikipedia ({@link WikipediaNames}). Loaded once from the classpath
+ * ({@code kb/*.tsv}); immutable and thread-safe after that.
  */
 public final class KnowledgeBase {
 

@@ -17,11 +17,12 @@ import io.pressline.enrich.nlp.Sentence;
 import io.pressline.enrich.nlp.Token;
 
 /**
- * People, organisations and places from Stanford CoreNLP's CRF trained on CoNLL 2003 with
- * distributional-similarity features (the 4-class English model). It reads words only, so
- * it runs on the tokens the engine already has; quotation marks are given to it in the
- * ASCII forms it was trained on. Its fourth class, MISC (nationalities, events, works),
- * is not reported. Thread-safe.
+ * People, organisations and places from conditional random fields of Stanford CoreNLP: by
+ * default ({@link #standard()}) one trained on Pressline's gold set, with CoreNLP's
+ * 3-class English model behind it; CoreNLP's CoNLL 2003 4-class model and its other
+ * models are there to compare. It reads words only, so it runs on the tokens the engine
+ * already has; quotation marks are given to it in the ASCII forms it was trained on. Its
+ * fourth class, MISC (nationalities, events, works), is not reported. Thread-safe.
  */
 public final class CrfRecognizer implements EntityRecognizer {
 
@@ -40,6 +41,12 @@ public final class CrfRecognizer implements EntityRecognizer {
 	 */
 	public static final String MUC_7CLASS = "edu/stanford/nlp/models/ner/english.muc.7class.distsim.crf.ser.gz";
 
+	/**
+	 * Pressline's own CRF, trained on the gold set's first set and articles 031–069 by
+	 * {@code io.pressline.benchmarks.GoldCrfTrainer} (see docs/benchmarks.md).
+	 */
+	public static final String GOLD = "nlp/pressline-gold-crf.ser.gz";
+
 	private final AbstractSequenceClassifier<CoreLabel> classifier;
 
 	public CrfRecognizer(AbstractSequenceClassifier<CoreLabel> classifier) {
@@ -49,9 +56,9 @@ public final class CrfRecognizer implements EntityRecognizer {
 	/**
 	 * The recognizer with several of CoreNLP's models combined as its default pipeline
 	 * combines them ({@link ClassifierCombiner}, normal mode): the first model labels
-	 * what it can, and a later model adds only labels of kinds no model before it has
-	 * (so the 7-class model after the 3-class one adds only DATE, MONEY and the like).
-	 * The models are classpath resources or files.
+	 * what it can, and a later model adds only labels of kinds no model before it has (so
+	 * the 7-class model after the 3-class one adds only DATE, MONEY and the like). The
+	 * models are classpath resources or files.
 	 */
 	public static CrfRecognizer combined(String... models) {
 		return combined("NORMAL", models);
@@ -59,8 +66,8 @@ public final class CrfRecognizer implements EntityRecognizer {
 
 	/**
 	 * The recognizer with several models each filling the gaps the ones before it left
-	 * ({@link ClassifierCombiner}, high-recall mode): a later model may label a token
-	 * the earlier ones left unlabelled, with any label.
+	 * ({@link ClassifierCombiner}, high-recall mode): a later model may label a token the
+	 * earlier ones left unlabelled, with any label.
 	 */
 	public static CrfRecognizer filling(String... models) {
 		return combined("HIGH_RECALL", models);
@@ -70,8 +77,8 @@ public final class CrfRecognizer implements EntityRecognizer {
 		Properties properties = new Properties();
 		properties.setProperty("ner.combinationMode", mode);
 		try {
-			return new CrfRecognizer(
-					new ClassifierCombiner<>(properties, ClassifierCombiner.extractCombinationMode(properties), models));
+			return new CrfRecognizer(new ClassifierCombiner<>(properties,
+					ClassifierCombiner.extractCombinationMode(properties), models));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot load " + String.join(", ", models), ex);
@@ -89,6 +96,15 @@ public final class CrfRecognizer implements EntityRecognizer {
 		catch (ClassNotFoundException ex) {
 			throw new IllegalStateException("Cannot load " + model, ex);
 		}
+	}
+
+	/**
+	 * The engine's recognizer, the best measured on the gold set's held-out articles
+	 * (docs/benchmarks.md, "Statistical models tried"): Pressline's own CRF, with
+	 * CoreNLP's 3-class model filling the tokens it leaves unlabelled.
+	 */
+	public static CrfRecognizer standard() {
+		return filling(GOLD, ALL_3CLASS);
 	}
 
 	/** The recognizer with the CoNLL 4-class model shipped on the classpath. */
