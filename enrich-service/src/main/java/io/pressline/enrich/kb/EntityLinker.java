@@ -22,6 +22,8 @@ public final class EntityLinker {
 	private static final Pattern REGION_WORD = Pattern
 		.compile("\\b(Oblast|Region|Province|State|County|Governorate|Prefecture|Canton|Krai)\\b");
 
+	private static final Pattern ACRONYM = Pattern.compile("[\\p{Lu}\\d.&-]{2,8}s?");
+
 	private final KnowledgeBase kb;
 
 	public EntityLinker(KnowledgeBase kb) {
@@ -68,17 +70,22 @@ public final class EntityLinker {
 
 	/**
 	 * A person or organisation by the Wikipedia article its name most often links to. A
-	 * person needs a full name (a surname alone is too ambiguous), and an article about a
-	 * place is not a person or organisation. A generic name whose article is one
+	 * person needs a full name (a surname alone is too ambiguous); an acronym is not
+	 * linked this way (UML, CNC and GWU name other things in other countries: an acronym
+	 * joins its full name instead), nor is a single word that is not the article's own
+	 * title (Wagner the group is not Richard Wagner); and an article about a place is not
+	 * a person or organisation. A generic name whose article is one
 	 * country's instance of it ({@code Supreme Court} for the Supreme Court of the United
 	 * States, {@code Ministry of Health} for one country's) is not linked: the article
 	 * may be about another country's. The entity keeps the name the article gives it.
 	 */
 	private Optional<Link> linkWellKnown(EntityType type, String name) {
-		if (type == EntityType.PERSON && !name.contains(" ")) {
+		boolean oneWord = !name.contains(" ");
+		if ((type == EntityType.PERSON && oneWord) || ACRONYM.matcher(name).matches()) {
 			return Optional.empty();
 		}
 		return this.kb.wikipediaName(name)
+			.filter((w) -> !oneWord || w.title().equals(name))
 			.filter((w) -> !w.title().startsWith(name + " of ") && !w.title().contains(" ("))
 			.filter((w) -> this.kb.countryNamed(w.title()).isEmpty() && this.kb.placesNamed(w.title()).isEmpty()
 					&& this.kb.regionsNamed(w.title()).isEmpty())
