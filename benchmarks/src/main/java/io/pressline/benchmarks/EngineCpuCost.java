@@ -56,9 +56,10 @@ public final class EngineCpuCost {
 		double wallSeconds = (System.nanoTime() - wall) / 1e9;
 		int articles = corpus.size() * passes;
 		double rate = articles / cpuSeconds;
-		System.out.printf(Locale.ROOT, "%s: %d articles, %.1f ms CPU per article, %.2f articles per CPU second "
-				+ "(wall clock %.2f articles/s)%n", engine, articles, 1000 * cpuSeconds / articles, rate,
-				articles / wallSeconds);
+		System.out.printf(Locale.ROOT,
+				"%s: %d articles, %.1f ms CPU per article, %.2f articles per CPU second "
+						+ "(wall clock %.2f articles/s)%n",
+				engine, articles, 1000 * cpuSeconds / articles, rate, articles / wallSeconds);
 		return rate;
 	}
 

@@ -74,10 +74,10 @@ public final class EntityLinker {
 	 * linked this way (UML, CNC and GWU name other things in other countries: an acronym
 	 * joins its full name instead), nor is a single word that is not the article's own
 	 * title (Wagner the group is not Richard Wagner); and an article about a place is not
-	 * a person or organisation. A generic name whose article is one
-	 * country's instance of it ({@code Supreme Court} for the Supreme Court of the United
-	 * States, {@code Ministry of Health} for one country's) is not linked: the article
-	 * may be about another country's. The entity keeps the name the article gives it.
+	 * a person or organisation. A generic name whose article is one country's instance of
+	 * it ({@code Supreme Court} for the Supreme Court of the United States,
+	 * {@code Ministry of Health} for one country's) is not linked: the article may be
+	 * about another country's. The entity keeps the name the article gives it.
 	 */
 	private Optional<Link> linkWellKnown(EntityType type, String name) {
 		boolean oneWord = !name.contains(" ");

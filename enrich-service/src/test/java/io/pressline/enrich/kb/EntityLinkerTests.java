@@ -36,7 +36,8 @@ class EntityLinkerTests {
 	@Test
 	void aSingleWordIsLinkedOnlyWhenItIsTheArticlesOwnTitle() {
 		assertThat(link(EntityType.ORGANIZATION, "Volkswagen")).map(Link::id).contains("wikipedia:Volkswagen");
-		// Wagner the armed group is not Richard Wagner, whom most links of "Wagner" go to.
+		// Wagner the armed group is not Richard Wagner, whom most links of "Wagner" go
+		// to.
 		assertThat(link(EntityType.ORGANIZATION, "Wagner")).isEmpty();
 	}
 
@@ -55,8 +56,8 @@ class EntityLinkerTests {
 
 	@Test
 	void theReviewedListComesBeforeWikipedia() {
-		assertThat(link(EntityType.ORGANIZATION, "NATO")).map(Link::id).hasValueSatisfying((id) -> assertThat(id)
-			.doesNotStartWith("wikipedia:"));
+		assertThat(link(EntityType.ORGANIZATION, "NATO")).map(Link::id)
+			.hasValueSatisfying((id) -> assertThat(id).doesNotStartWith("wikipedia:"));
 	}
 
 }
