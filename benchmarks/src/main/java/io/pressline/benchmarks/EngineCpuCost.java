@@ -12,13 +12,13 @@ import io.pressline.enrich.quality.GoldArticle;
 
 /**
  * CPU time per article of each engine on the same texts (the gold set's first set and
- * tuning half), measured with the thread's own CPU clock, so that other work on a shared
+ * tuning half, or its first {@code articles}), measured with the thread's own CPU clock, so that other work on a shared
  * machine does not count: what EngineBenchmark's wall-clock throughput becomes when the
  * cores are not the benchmark's own. Each engine is warmed up with {@code warm-up} passes
  * over the corpus, then timed over {@code passes} passes.
  *
  * <pre>
- * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.pressline.benchmarks.EngineCpuCost [warm-up passes] [passes]
+ * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.pressline.benchmarks.EngineCpuCost [warm-up passes] [passes] [articles]
  * </pre>
  */
 public final class EngineCpuCost {
@@ -31,6 +31,9 @@ public final class EngineCpuCost {
 		int passes = (args.length > 1) ? Integer.parseInt(args[1]) : 1;
 		List<GoldArticle> corpus = new ArrayList<>(GoldSplits.training());
 		corpus.addAll(GoldSplits.heldOut());
+		if (args.length > 2) {
+			corpus = corpus.subList(0, Math.min(corpus.size(), Integer.parseInt(args[2])));
+		}
 		Enricher enricher = Enricher.standard();
 		double pressline = measure("pressline", corpus, warmups, passes,
 				(article) -> enricher.enrich(article.article(), article.date()));
