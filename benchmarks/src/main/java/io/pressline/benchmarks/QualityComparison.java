@@ -22,7 +22,7 @@ import io.pressline.enrich.quality.PresslineEngine;
  *
  * <pre>
  * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.pressline.benchmarks.QualityComparison \
- *      [--parts=first,dev] [--errors]
+ *      [--parts=first,dev] [--errors] [--pressline-only]
  * </pre>
  *
  * {@code --parts} names the parts of the gold set to measure, together: {@code first}
@@ -30,7 +30,8 @@ import io.pressline.enrich.quality.PresslineEngine;
  * {@code first,dev}, the parts the engine may be tuned on. With {@code --errors} it also
  * lists each engine's missed, spurious and mislinked mentions, except when the blind part
  * is measured: then only the totals are printed, so that nothing of its texts or of the
- * engine's errors on them is seen.
+ * engine's errors on them is seen. {@code --pressline-only} leaves CoreNLP out (it takes
+ * most of the time).
  */
 public final class QualityComparison {
 
@@ -40,6 +41,7 @@ public final class QualityComparison {
 	public static void main(String[] args) {
 		Set<GoldSet.Part> parts = EnumSet.of(GoldSet.Part.FIRST, GoldSet.Part.DEV);
 		boolean errors = false;
+		boolean coreNlpToo = true;
 		for (String arg : args) {
 			if (arg.startsWith("--parts=")) {
 				parts = parts(arg.substring("--parts=".length()));
@@ -47,9 +49,12 @@ public final class QualityComparison {
 			else if (arg.equals("--errors")) {
 				errors = true;
 			}
+			else if (arg.equals("--pressline-only")) {
+				coreNlpToo = false;
+			}
 			else {
 				throw new IllegalArgumentException(
-						"Unknown argument " + arg + "; use [--parts=first,dev,blind] [--errors]");
+						"Unknown argument " + arg + "; use [--parts=first,dev,blind] [--errors] [--pressline-only]");
 			}
 		}
 		boolean blind = parts.contains(GoldSet.Part.BLIND);
@@ -72,6 +77,9 @@ public final class QualityComparison {
 				tokens, (double) tokens / gold.size());
 		Evaluation.Report pressline = Evaluation.evaluate(gold, new PresslineEngine(Enricher.standard()));
 		print(pressline, "Pressline", errors);
+		if (!coreNlpToo) {
+			return;
+		}
 		Evaluation.Report coreNlp = Evaluation.evaluate(gold, new CoreNlpDefaultPipeline());
 		print(coreNlp, "CoreNLP default pipeline", errors);
 		System.out.println(sideBySide(pressline, coreNlp, gold.size()));
