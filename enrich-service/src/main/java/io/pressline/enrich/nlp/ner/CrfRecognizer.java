@@ -99,12 +99,12 @@ public final class CrfRecognizer implements EntityRecognizer {
 	}
 
 	/**
-	 * The engine's recognizer (docs/benchmarks.md, "Statistical models tried"):
-	 * CoreNLP's 3-class model, with Pressline's own CRF filling the tokens it leaves
-	 * unlabelled. The trained CRF alone scores higher on the held-out gold articles, but
-	 * it learnt from 24,891 tokens and gets plain cases wrong that the 3-class model,
-	 * trained on far more text, gets right (a title and a name at the start of a
-	 * sentence, "Mayor Vitali Serhiyenko", taken for one organisation).
+	 * The engine's recognizer (docs/benchmarks.md, "Statistical models tried"): CoreNLP's
+	 * 3-class model, with Pressline's own CRF filling the tokens it leaves unlabelled.
+	 * The trained CRF alone scores higher on the held-out gold articles, but it learnt
+	 * from 24,891 tokens and gets plain cases wrong that the 3-class model, trained on
+	 * far more text, gets right (a title and a name at the start of a sentence, "Mayor
+	 * Vitali Serhiyenko", taken for one organisation).
 	 */
 	public static CrfRecognizer standard() {
 		return filling(ALL_3CLASS, GOLD);
