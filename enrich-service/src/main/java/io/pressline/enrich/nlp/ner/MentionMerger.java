@@ -71,12 +71,20 @@ public final class MentionMerger {
 	 * appears; a place word that is half of a nationality ({@code South} in
 	 * {@code South Korean}) is no place.
 	 */
-	public List<Mention> resolveInContext(String text, List<Mention> mentions) {
+	public List<Mention> resolveInContext(String text, List<Mention> found) {
+		List<Mention> mentions = NameShapes.mend(text, found);
 		java.util.Map<String, EntityType> wordTypes = new HashMap<>();
 		for (Mention mention : mentions) {
 			String[] words = EntityResolver.bare(mention.text()).split(" ");
 			if (words.length > 1 && mention.type() == EntityType.PERSON) {
-				wordTypes.put(words[words.length - 1], EntityType.PERSON);
+				// Any part of a person's full name, alone or with its neighbours, is that
+				// person: Ngo Bissou, Almaz, Agyeman Badu.
+				for (int from = 0; from < words.length; from++) {
+					for (int to = from + 1; to <= words.length && to - from < words.length; to++) {
+						wordTypes.put(String.join(" ", java.util.Arrays.asList(words).subList(from, to)),
+								EntityType.PERSON);
+					}
+				}
 			}
 		}
 		for (Mention mention : mentions) {
@@ -89,7 +97,7 @@ public final class MentionMerger {
 		List<Mention> result = new ArrayList<>();
 		for (Mention mention : mentions) {
 			String bare = EntityResolver.bare(mention.text());
-			EntityType type = isName(mention) && !bare.contains(" ") ? wordTypes.get(bare) : null;
+			EntityType type = isName(mention) && NameCues.typeOf(bare).isEmpty() ? wordTypes.get(bare) : null;
 			if (mention.type() == EntityType.LOCATION
 					&& this.kb.isDemonym(mention.text() + " " + nextWord(text, mention.end()))) {
 				continue;
