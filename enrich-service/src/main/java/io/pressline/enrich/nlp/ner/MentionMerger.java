@@ -72,7 +72,7 @@ public final class MentionMerger {
 	 * {@code South Korean}) is no place.
 	 */
 	public List<Mention> resolveInContext(String text, List<Mention> found) {
-		List<Mention> mentions = NameShapes.mend(text, found);
+		List<Mention> mentions = NameShapes.mend(text, found, this::isPlace);
 		java.util.Map<String, EntityType> wordTypes = new HashMap<>();
 		for (Mention mention : mentions) {
 			String[] words = EntityResolver.bare(mention.text()).split(" ");
@@ -85,8 +85,16 @@ public final class MentionMerger {
 								EntityType.PERSON);
 					}
 				}
+				for (String word : words) {
+					for (String part : word.split("-")) {
+						if (part.length() > 2 && Character.isUpperCase(part.charAt(0))) {
+							wordTypes.putIfAbsent(part, EntityType.PERSON);
+						}
+					}
+				}
 			}
 		}
+		placesByUse(text, mentions, wordTypes);
 		for (Mention mention : mentions) {
 			String[] words = EntityResolver.bare(mention.text()).split(" ");
 			if (words.length > 1 && mention.type() == EntityType.ORGANIZATION && words[0].length() > 3
@@ -105,9 +113,40 @@ public final class MentionMerger {
 			result.add((type != null && type != mention.type())
 					? new Mention(mention.start(), mention.end(), mention.text(), type, mention.value()) : mention);
 		}
+		result = NameShapes.mend(text, result, this::isPlace);
 		result.addAll(acronyms(text, result));
 		result.sort(Comparator.comparingInt(Mention::start));
 		return result;
+	}
+
+	/** A preposition that puts what follows in a place: {@code in Mbanga}. */
+	private static final java.util.regex.Pattern IN_A_PLACE = java.util.regex.Pattern
+		.compile("(?:\\bin|\\bnear|\\boutside|\\baround|\\bvillage of|\\btown of|\\bcity of|\\bdistrict of"
+				+ "|\\bprovince of|\\bvillages of|\\bregion of)\\s$");
+
+	/**
+	 * A one-word name the article puts somewhere to be ({@code in Mbanga},
+	 * {@code near Kasegaon}) is a place throughout it, unless it is part of a person's
+	 * name, a generic word or a name the knowledge base holds for something else.
+	 */
+	private void placesByUse(String text, List<Mention> mentions, Map<String, EntityType> wordTypes) {
+		for (Mention mention : mentions) {
+			String bare = EntityResolver.bare(mention.text());
+			if (mention.type() == EntityType.LOCATION || !isName(mention) || bare.contains(" ")
+					|| wordTypes.containsKey(bare) || NameCues.isGenericWord(bare) || !this.kb.entitiesNamed(bare).isEmpty()
+					|| bare.equals(bare.toUpperCase(java.util.Locale.ROOT)) || Titles.isTitle(bare)) {
+				continue;
+			}
+			String before = text.substring(Math.max(0, mention.start() - 16), mention.start());
+			if (IN_A_PLACE.matcher(before).find()) {
+				wordTypes.put(bare, EntityType.LOCATION);
+			}
+		}
+	}
+
+	private boolean isPlace(String name) {
+		return this.kb.countryNamed(name).isPresent() || !this.kb.placesNamed(name).isEmpty()
+				|| !this.kb.regionsNamed(name).isEmpty();
 	}
 
 	private static final java.util.regex.Pattern ACRONYM = java.util.regex.Pattern.compile("\\(([A-Z][A-Z&]{1,6})\\)");

@@ -21,7 +21,7 @@ final class NameCues {
 			"Market", "Airport", "Airfield", "Stadium", "Arena", "Station", "Terminal", "Mosque", "Church", "Cathedral",
 			"Temple", "Pagoda", "Shrine", "Basilica", "Chapel", "Monastery", "Canal", "Reservoir", "Dam", "Harbour",
 			"Harbor", "Wharf", "Pier", "Quay", "District", "Ward", "Village", "Province", "County", "Prefecture",
-			"Municipality", "Governorate", "Complex", "Marshes", "Marsh", "Park", "Gardens", "Hill", "Hills", "Estate",
+			"Municipality", "Governorate", "State", "Complex", "Marshes", "Marsh", "Park", "Gardens", "Hill", "Hills", "Estate",
 			"Township", "Settlement", "Camp", "Junction", "Roundabout", "Mausoleum", "Palace", "Fort", "Castle",
 			"Plaza", "Allé", "Alle", "Gade", "Vej", "Straße", "Strasse", "Gasse", "Platz", "Weg", "Straat", "Gracht",
 			"Plein", "Gatan", "Vägen", "Katu", "Gatvė", "Prospekt", "Kirkeplads", "Torg");
@@ -74,7 +74,10 @@ final class NameCues {
 
 	/** The type a name's own words say it is, if they say one. */
 	static Optional<EntityType> typeOf(String name) {
-		String[] words = EntityResolver.bare(name).split(" ");
+		String[] all = EntityResolver.bare(name).split(" ");
+		// A number after the generic word is part of the name: National Road 23.
+		String[] words = (all.length > 2 && all[all.length - 1].chars().allMatch(Character::isDigit))
+				? java.util.Arrays.copyOf(all, all.length - 1) : all;
 		String last = words[words.length - 1];
 		String first = words[0];
 		if (ORGANISATION_LAST.contains(last) && words.length > 1) {
@@ -106,6 +109,12 @@ final class NameCues {
 	/** Whether a word, as the first of a run of capitalised words, opens a typed name. */
 	static boolean opensAName(String word) {
 		return ORGANISATION_FIRST.contains(word) || PLACE_FIRST.contains(word);
+	}
+
+	/** Whether a word is itself one of the generic words of names. */
+	static boolean isGenericWord(String word) {
+		return ORGANISATION_LAST.contains(word) || PLACE_LAST.contains(word) || ORGANISATION_FIRST.contains(word)
+				|| PLACE_FIRST.contains(word);
 	}
 
 	private static String capitalised(String word) {

@@ -17,7 +17,7 @@ final class NameRules {
 			+ "|Association|Committee|Council|Commission|Agency|Authority|Bank|Fund|Forum|Union|League|Alliance|Society"
 			+ "|Academy|College|School|Hospital|Court|Tribunal|Party|Club|Company|Corporation|Group|Office|Board|Bureau"
 			+ "|Service|Trust|Network|Centre|Center|Museum|Observatory|Station|Laboratory|Programme|Program|Organisation"
-			+ "|Organization|Parliament|Assembly|Senate|Congress|Cooperative|Confederation|Chamber|Directorate|Administration";
+			+ "|Organization|Government|Parliament|Assembly|Senate|Congress|Cooperative|Confederation|Chamber|Directorate|Administration";
 
 	private static final String WORD = "\\p{Lu}[\\p{L}’'&-]*";
 
@@ -55,7 +55,7 @@ final class NameRules {
 	/**
 	 * A capitalised word; a full stop only inside it ({@code A.P.}), never at its end.
 	 */
-	private static final String RUN_WORD = "\\p{Lu}[\\p{L}\\d’'&-]*(?:\\.\\p{L}[\\p{L}\\d’'&-]*)*";
+	private static final String RUN_WORD = "(?:\\p{Lu}[\\p{L}\\d’'&–-]*(?:\\.\\p{L}[\\p{L}\\d’'&–-]*)*|\\p{Lu}\\.(?= \\p{Lu}))";
 
 	/** A run of capitalised words, the way a name is written. */
 	private static final Pattern RUN = Pattern.compile("(?<![\\p{L}\\d’'-])(?:(?:al-|el-|an-|ad-|as-)?" + RUN_WORD
@@ -122,11 +122,10 @@ final class NameRules {
 			int start = trimLeadingFunctionWords(text, feature.start(), feature.end());
 			mentions.add(new Mention(start, feature.end(), text.substring(start, feature.end()), EntityType.LOCATION));
 		}
-		for (Pattern pattern : List.of(HEAD_FIRST_LIST, HEAD_LAST_LIST, HEAD_FIRST)) {
+		for (Pattern pattern : List.of(HEAD_FIRST_LIST, HEAD_LAST_LIST, HEAD_FIRST, HEAD_LAST)) {
 			heads(text, pattern, mentions);
 		}
 		cued(text, mentions);
-		heads(text, HEAD_LAST, mentions);
 		return mentions;
 	}
 
@@ -136,7 +135,6 @@ final class NameRules {
 			while (matcher.find()) {
 				int start = trimLeadingFunctionWords(text, matcher.start(), matcher.end());
 				int end = trimTrailing(text, start, matcher.end());
-				start = afterPossessor(text, start, end);
 				if (end - start > 3 && text.substring(start, end).contains(" ")) {
 					String name = text.substring(start, end);
 					Mention mention = new Mention(start, end, name,
@@ -170,7 +168,7 @@ final class NameRules {
 	}
 
 	private static void add(String text, int runStart, int runEnd, List<Mention> found, List<Mention> mentions) {
-		int start = afterPossessor(text, trimLeadingFunctionWords(text, runStart, runEnd), runEnd);
+		int start = trimLeadingFunctionWords(text, runStart, runEnd);
 		int end = trimTrailing(text, start, runEnd);
 		if (end - start < 4 || !text.substring(start, end).contains(" ") && !text.substring(start, end).contains("-")) {
 			return;
@@ -186,15 +184,6 @@ final class NameRules {
 		}
 	}
 
-	/**
-	 * Where a name starts after the possessor that only says whose it is:
-	 * {@code Ireland’s Data Protection Commission}.
-	 */
-	static int afterPossessor(String text, int start, int end) {
-		String span = text.substring(start, end);
-		int at = Math.max(span.lastIndexOf("’s "), span.lastIndexOf("'s "));
-		return (at > 0 && at + 3 < span.length()) ? start + at + 3 : start;
-	}
 
 	/** A sentence-initial {@code The} or a title word is not part of the name. */
 	private static int trimLeadingFunctionWords(String text, int start, int end) {

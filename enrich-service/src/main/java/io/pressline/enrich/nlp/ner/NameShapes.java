@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,9 @@ final class NameShapes {
 	private static final Pattern PARTICLE_BEFORE = Pattern.compile(
 			"(?<![\\p{L}])(?:(?:al|el|Al|El|an|ad|as|ash|at|az)-|(?:ibn|bin|binti|ben|van der|van den|van de|van|Van der|Van den|Van de|Van|von der|von|de la|de los|de las|del|dela|de|De|du|da|dos|das|di|ap|ab|Ngo|Le|ter)(?:-| ))$");
 
+	/** The first half of a hyphenated name: {@code Frimpong-}, {@code Jukka-}. */
+	private static final Pattern JOINED_BEFORE = Pattern.compile("(?<![\\p{L}])\\p{Lu}[\\p{L}’']+-$");
+
 	/** What may follow a name and still be part of it. */
 	private static final Pattern TAIL = Pattern.compile("^(?:"
 			// a hyphenated part, in either case: -Manso, -wook, -Sherbiny
@@ -49,14 +53,22 @@ final class NameShapes {
 	private NameShapes() {
 	}
 
-	static List<Mention> mend(String text, List<Mention> mentions) {
+	/**
+	 * The mentions with their boundaries and types mended.
+	 * @param text the article text
+	 * @param mentions the mentions, in any order
+	 * @param isPlace whether a name is a known place, for a possessor
+	 * ({@code Egypt’s Ministry of Transport}) but not a possessive inside a name
+	 * ({@code Tay Do Children’s Hospital})
+	 */
+	static List<Mention> mend(String text, List<Mention> mentions, Predicate<String> isPlace) {
 		List<Mention> result = new ArrayList<>();
 		for (Mention mention : mentions) {
 			if (mention.value() != null) {
 				result.add(mention);
 				continue;
 			}
-			result.addAll(split(text, retype(mention)));
+			result.addAll(split(retype(titledPerson(mention)), isPlace));
 		}
 		result.sort(Comparator.comparingInt(Mention::start));
 		List<Mention> mended = new ArrayList<>();
@@ -87,11 +99,12 @@ final class NameShapes {
 	 * joined by {@code and} are two names; a person {@code of} a place is the person and
 	 * the place.
 	 */
-	private static List<Mention> split(String text, Mention mention) {
+	private static List<Mention> split(Mention mention, Predicate<String> isPlace) {
 		String name = mention.text();
 		if (mention.type() == EntityType.ORGANIZATION || mention.type() == EntityType.LOCATION) {
 			int possessive = Math.max(name.indexOf("’s "), name.indexOf("'s "));
-			if (possessive > 1 && Character.isUpperCase(name.charAt(possessive + 3))) {
+			if (possessive > 1 && Character.isUpperCase(name.charAt(possessive + 3))
+					&& isPlace.test(name.substring(0, possessive))) {
 				int restStart = mention.start() + possessive + 3;
 				Mention owner = new Mention(mention.start(), mention.start() + possessive,
 						name.substring(0, possessive), EntityType.LOCATION);
@@ -125,6 +138,21 @@ final class NameShapes {
 	}
 
 	/**
+	 * An organisation or place the model found that starts with a person's title and has
+	 * no generic word of its own is a person: {@code Justice Mwanaisha Said Karama}.
+	 */
+	private static Mention titledPerson(Mention mention) {
+		if (mention.type() == EntityType.PERSON || NameCues.typeOf(mention.text()).isPresent()) {
+			return mention;
+		}
+		List<String> words = List.of(mention.text().split(" "));
+		if (words.size() > 1 && Titles.leadingTitles(words) > 0 && Character.isUpperCase(words.get(1).charAt(0))) {
+			return new Mention(mention.start(), mention.end(), mention.text(), EntityType.PERSON);
+		}
+		return mention;
+	}
+
+	/**
 	 * The whole of a person's name around a mention of part of it, without titles; or
 	 * {@code null} when all of it is a title.
 	 */
@@ -135,6 +163,11 @@ final class NameShapes {
 		Matcher particle = PARTICLE_BEFORE.matcher(before);
 		if (particle.find()) {
 			start -= particle.group().length();
+			before = text.substring(Math.max(0, start - 24), start);
+		}
+		Matcher joined = JOINED_BEFORE.matcher(before);
+		if (joined.find()) {
+			start -= joined.group().length();
 			before = text.substring(Math.max(0, start - 24), start);
 		}
 		Matcher initials = INITIALS_BEFORE.matcher(before);
