@@ -119,6 +119,13 @@ public final class MentionMerger {
 		return result;
 	}
 
+	/** An institution that is also a building: a hospital or a clinic. */
+	private static final java.util.regex.Pattern CARE = java.util.regex.Pattern.compile("\\b(?:Hospital|Clinic)$");
+
+	/** Words before a hospital that make it the building: {@code taken to}, {@code at}. */
+	private static final java.util.regex.Pattern TAKEN_TO = java.util.regex.Pattern
+		.compile("\\b(?:to|at|in|outside|from|inside)\\s(?:the\\s)?$");
+
 	/** A preposition that puts what follows in a place: {@code in Mbanga}. */
 	private static final java.util.regex.Pattern IN_A_PLACE = java.util.regex.Pattern
 		.compile("(?:\\bin|\\bnear|\\boutside|\\baround|\\bvillage of|\\btown of|\\bcity of|\\bdistrict of"
@@ -132,13 +139,18 @@ public final class MentionMerger {
 	private void placesByUse(String text, List<Mention> mentions, Map<String, EntityType> wordTypes) {
 		for (Mention mention : mentions) {
 			String bare = EntityResolver.bare(mention.text());
-			if (mention.type() == EntityType.LOCATION || !isName(mention) || bare.contains(" ")
-					|| wordTypes.containsKey(bare) || NameCues.isGenericWord(bare) || !this.kb.entitiesNamed(bare).isEmpty()
+			boolean oneWordOrOrganisation = !bare.contains(" ") || mention.type() == EntityType.ORGANIZATION;
+			if (mention.type() == EntityType.LOCATION || !isName(mention) || !oneWordOrOrganisation
+					|| wordTypes.get(bare) == EntityType.PERSON || NameCues.isGenericWord(bare) || !this.kb.entitiesNamed(bare).isEmpty()
 					|| bare.equals(bare.toUpperCase(java.util.Locale.ROOT)) || Titles.isTitle(bare)) {
 				continue;
 			}
 			String before = text.substring(Math.max(0, mention.start() - 16), mention.start());
 			if (IN_A_PLACE.matcher(before).find()) {
+				wordTypes.put(bare, EntityType.LOCATION);
+			}
+			else if (mention.type() == EntityType.ORGANIZATION && CARE.matcher(bare).find()
+					&& TAKEN_TO.matcher(before).find()) {
 				wordTypes.put(bare, EntityType.LOCATION);
 			}
 		}

@@ -117,15 +117,21 @@ final class NameRules {
 			mentions.add(new Mention(credit.start("agency"), credit.end("agency"), credit.group("agency"),
 					EntityType.ORGANIZATION));
 		}
-		Matcher feature = FEATURE.matcher(text);
-		while (feature.find()) {
-			int start = trimLeadingFunctionWords(text, feature.start(), feature.end());
-			mentions.add(new Mention(start, feature.end(), text.substring(start, feature.end()), EntityType.LOCATION));
-		}
 		for (Pattern pattern : List.of(HEAD_FIRST_LIST, HEAD_LAST_LIST, HEAD_FIRST, HEAD_LAST)) {
 			heads(text, pattern, mentions);
 		}
 		cued(text, mentions);
+		// Natural features last, so that a company or body named after one keeps its
+		// whole name: Mekong River Commission, Kallang River Engineering Pte Ltd.
+		Matcher feature = FEATURE.matcher(text);
+		while (feature.find()) {
+			int start = trimLeadingFunctionWords(text, feature.start(), feature.end());
+			Mention mention = new Mention(start, feature.end(), text.substring(start, feature.end()),
+					EntityType.LOCATION);
+			if (mentions.stream().noneMatch(mention::overlaps)) {
+				mentions.add(mention);
+			}
+		}
 		return mentions;
 	}
 

@@ -62,12 +62,25 @@ final class NameShapes {
 	 * ({@code Tay Do Children’s Hospital})
 	 */
 	static List<Mention> mend(String text, List<Mention> mentions, Predicate<String> isPlace) {
+		Set<String> storms = new java.util.HashSet<>();
+		for (Mention mention : mentions) {
+			Matcher storm = STORM.matcher(mention.text());
+			if (storm.matches()) {
+				storms.add(storm.group(1));
+			}
+		}
 		List<Mention> result = new ArrayList<>();
 		for (Mention mention : mentions) {
 			if (mention.value() != null) {
 				result.add(mention);
 				continue;
 			}
+			if (storms.contains(mention.text()) || STORM.matcher(mention.text()).matches()
+					|| (mention.type() != EntityType.ORGANIZATION && mention.text().chars().noneMatch(Character::isUpperCase))) {
+				// A named storm is no entity; a lowercase word is a name only as a brand.
+				continue;
+			}
+			mention = initialled(text, mention);
 			result.addAll(split(retype(titledPerson(mention)), isPlace));
 		}
 		result.sort(Comparator.comparingInt(Mention::start));
@@ -83,6 +96,30 @@ final class NameShapes {
 			}
 		}
 		return mended;
+	}
+
+	/** A named storm: {@code Typhoon Josie}, {@code Cyclone Idai}. */
+	private static final Pattern STORM = Pattern
+		.compile("(?:Typhoon|Cyclone|Hurricane|Storm|Tropical Storm|Super Typhoon|Tropical Cyclone) (\\p{Lu}\\p{L}+)");
+
+	/** Initials that are an abbreviation of a place word rather than of a name. */
+	private static final Set<String> PLACE_ABBREVIATIONS = Set.of("St.", "Mt.", "Ft.", "Pt.", "Av.", "No.");
+
+	/**
+	 * A one-word name right after initials is a person's: {@code Ts. Gantulga},
+	 * {@code K. R. Arumugam}.
+	 */
+	private static Mention initialled(String text, Mention mention) {
+		if (mention.type() == EntityType.PERSON || mention.text().contains(" ")
+				|| NameCues.typeOf(mention.text()).isPresent()) {
+			return mention;
+		}
+		Matcher initials = INITIALS_BEFORE.matcher(text.substring(Math.max(0, mention.start() - 12), mention.start()));
+		if (initials.find() && !Titles.isTitle(initials.group().strip())
+				&& !PLACE_ABBREVIATIONS.contains(initials.group().strip())) {
+			return new Mention(mention.start(), mention.end(), mention.text(), EntityType.PERSON);
+		}
+		return mention;
 	}
 
 	/** A name's generic word decides its type over what a recognizer guessed. */
@@ -180,6 +217,13 @@ final class NameShapes {
 				break;
 			}
 			end += tail.group().length();
+		}
+		for (Mention other : all) {
+			// The other half of a name the model broke at its hyphen: Siân Prys | Morgan.
+			if (other.value() == null && other.end() < start && other.end() == mention.start() - 1
+					&& text.charAt(other.end()) == '-' && !other.text().contains("-")) {
+				start = other.start();
+			}
 		}
 		int finalStart = start;
 		int finalEnd = end;
