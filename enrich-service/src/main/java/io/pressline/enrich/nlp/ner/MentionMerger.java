@@ -114,9 +114,57 @@ public final class MentionMerger {
 					? new Mention(mention.start(), mention.end(), mention.text(), type, mention.value()) : mention);
 		}
 		result = NameShapes.mend(text, result, this::isPlace);
+		result = withoutLonePeople(text, result);
 		result.addAll(acronyms(text, result));
 		result.sort(Comparator.comparingInt(Mention::start));
 		return result;
+	}
+
+	/** What says a one-word name is a person's: a speech verb or an age after it. */
+	private static final java.util.regex.Pattern PERSON_AFTER = java.util.regex.Pattern.compile(
+			"^(?:’s|'s)?(?:,? (?:who|whose)\\b|, \\d{1,3},| (?:said|says|told|added|asked|recalled|explained|wrote|agreed|admitted|argued|insisted|warned|replied|laughed|smiled|shrugged|nodded|described|put it)\\b)");
+
+	/** A speech verb before the name: {@code said Kovács}. */
+	private static final java.util.regex.Pattern PERSON_BEFORE = java.util.regex.Pattern
+		.compile("\\b(?:said|says|told|asked|added|according to)\\s$");
+
+	/**
+	 * News copy introduces a person by their full name; a one-word "person" the article
+	 * never names in full, never gives a title, and never has speak or an age is more
+	 * likely a place or a company the model misread, and is left out.
+	 */
+	private static List<Mention> withoutLonePeople(String text, List<Mention> mentions) {
+		Map<String, Boolean> evidence = new HashMap<>();
+		Set<String> fullNameParts = new HashSet<>();
+		for (Mention mention : mentions) {
+			if (mention.type() == EntityType.PERSON && mention.text().contains(" ")) {
+				for (String word : EntityResolver.bare(mention.text()).split("[ -]")) {
+					fullNameParts.add(word.toLowerCase(java.util.Locale.ROOT));
+				}
+			}
+		}
+		for (Mention mention : mentions) {
+			String bare = EntityResolver.bare(mention.text());
+			if (mention.type() != EntityType.PERSON || bare.contains(" ")) {
+				continue;
+			}
+			String before = text.substring(Math.max(0, mention.start() - 30), mention.start());
+			String[] previous = before.strip().split("\\s+");
+			String after = text.substring(mention.end(), Math.min(text.length(), mention.end() + 30));
+			boolean person = fullNameParts.contains(bare.toLowerCase(java.util.Locale.ROOT))
+					|| (previous.length > 0 && Titles.isTitle(previous[previous.length - 1]))
+					|| PERSON_AFTER.matcher(after).find() || PERSON_BEFORE.matcher(before).find();
+			evidence.merge(bare, person, Boolean::logicalOr);
+		}
+		List<Mention> kept = new ArrayList<>(mentions.size());
+		for (Mention mention : mentions) {
+			String bare = EntityResolver.bare(mention.text());
+			if (mention.type() == EntityType.PERSON && !bare.contains(" ") && !evidence.getOrDefault(bare, true)) {
+				continue;
+			}
+			kept.add(mention);
+		}
+		return kept;
 	}
 
 	/** An institution that is also a building: a hospital or a clinic. */
