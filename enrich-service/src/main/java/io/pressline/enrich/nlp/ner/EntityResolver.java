@@ -66,7 +66,8 @@ public final class EntityResolver {
 		// A full name is one no other name in the article contains; every other name is
 		// a short form of the nearest full name that contains it, whichever part it is.
 		List<String> fullNames = names.stream()
-			.filter((name) -> names.stream().noneMatch((other) -> other.length() > name.length() && partOf(name, other)))
+			.filter((name) -> names.stream()
+				.noneMatch((other) -> other.length() > name.length() && partOf(name, other)))
 			.toList();
 		for (Mention mention : people) {
 			String name = bare(mention.text());
@@ -90,8 +91,8 @@ public final class EntityResolver {
 	}
 
 	/**
-	 * Whether a short name is part of a full one: a run of its words or of the parts of
-	 * a hyphenated word, whatever the case of a particle ({@code Dela Cruz} in
+	 * Whether a short name is part of a full one: a run of its words or of the parts of a
+	 * hyphenated word, whatever the case of a particle ({@code Dela Cruz} in
 	 * {@code Maria Lourdes dela Cruz}, {@code Manso} in {@code Akosua Frimpong-Manso}).
 	 */
 	static boolean partOf(String shortName, String fullName) {

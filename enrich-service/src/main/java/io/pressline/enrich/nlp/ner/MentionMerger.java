@@ -170,7 +170,9 @@ public final class MentionMerger {
 	/** An institution that is also a building: a hospital or a clinic. */
 	private static final java.util.regex.Pattern CARE = java.util.regex.Pattern.compile("\\b(?:Hospital|Clinic)$");
 
-	/** Words before a hospital that make it the building: {@code taken to}, {@code at}. */
+	/**
+	 * Words before a hospital that make it the building: {@code taken to}, {@code at}.
+	 */
 	private static final java.util.regex.Pattern TAKEN_TO = java.util.regex.Pattern
 		.compile("\\b(?:to|at|in|outside|from|inside)\\s(?:the\\s)?$");
 
@@ -189,8 +191,9 @@ public final class MentionMerger {
 			String bare = EntityResolver.bare(mention.text());
 			boolean oneWordOrOrganisation = !bare.contains(" ") || mention.type() == EntityType.ORGANIZATION;
 			if (mention.type() == EntityType.LOCATION || !isName(mention) || !oneWordOrOrganisation
-					|| wordTypes.get(bare) == EntityType.PERSON || NameCues.isGenericWord(bare) || !this.kb.entitiesNamed(bare).isEmpty()
-					|| bare.equals(bare.toUpperCase(java.util.Locale.ROOT)) || Titles.isTitle(bare)) {
+					|| wordTypes.get(bare) == EntityType.PERSON || NameCues.isGenericWord(bare)
+					|| !this.kb.entitiesNamed(bare).isEmpty() || bare.equals(bare.toUpperCase(java.util.Locale.ROOT))
+					|| Titles.isTitle(bare)) {
 				continue;
 			}
 			String before = text.substring(Math.max(0, mention.start() - 16), mention.start());

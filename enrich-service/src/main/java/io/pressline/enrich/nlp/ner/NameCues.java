@@ -21,10 +21,10 @@ final class NameCues {
 			"Market", "Airport", "Airfield", "Stadium", "Arena", "Station", "Terminal", "Mosque", "Church", "Cathedral",
 			"Temple", "Pagoda", "Shrine", "Basilica", "Chapel", "Monastery", "Canal", "Reservoir", "Dam", "Harbour",
 			"Harbor", "Wharf", "Pier", "Quay", "District", "Ward", "Village", "Province", "County", "Prefecture",
-			"Municipality", "Governorate", "State", "Complex", "Marshes", "Marsh", "Park", "Gardens", "Hill", "Hills", "Estate",
-			"Township", "Settlement", "Camp", "Junction", "Roundabout", "Mausoleum", "Palace", "Fort", "Castle",
-			"Plaza", "Allé", "Alle", "Gade", "Vej", "Straße", "Strasse", "Gasse", "Platz", "Weg", "Straat", "Gracht",
-			"Plein", "Gatan", "Vägen", "Katu", "Gatvė", "Prospekt", "Kirkeplads", "Torg");
+			"Municipality", "Governorate", "State", "Complex", "Marshes", "Marsh", "Park", "Gardens", "Hill", "Hills",
+			"Estate", "Township", "Settlement", "Camp", "Junction", "Roundabout", "Mausoleum", "Palace", "Fort",
+			"Castle", "Plaza", "Allé", "Alle", "Gade", "Vej", "Straße", "Strasse", "Gasse", "Platz", "Weg", "Straat",
+			"Gracht", "Plein", "Gatan", "Vägen", "Katu", "Gatvė", "Prospekt", "Kirkeplads", "Torg");
 
 	/** Endings of one-word or hyphenated place names. */
 	private static final List<String> PLACE_ENDINGS = List.of("-dong", "-gu", "-ro", "-gil", "-eup", "-myeon", "-si",

@@ -190,7 +190,6 @@ final class NameRules {
 		}
 	}
 
-
 	/** A sentence-initial {@code The} or a title word is not part of the name. */
 	private static int trimLeadingFunctionWords(String text, int start, int end) {
 		int position = start;

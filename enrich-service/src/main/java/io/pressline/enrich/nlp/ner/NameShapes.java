@@ -76,7 +76,8 @@ final class NameShapes {
 				continue;
 			}
 			if (storms.contains(mention.text()) || STORM.matcher(mention.text()).matches()
-					|| (mention.type() != EntityType.ORGANIZATION && mention.text().chars().noneMatch(Character::isUpperCase))) {
+					|| (mention.type() != EntityType.ORGANIZATION
+							&& mention.text().chars().noneMatch(Character::isUpperCase))) {
 				// A named storm is no entity; a lowercase word is a name only as a brand.
 				continue;
 			}

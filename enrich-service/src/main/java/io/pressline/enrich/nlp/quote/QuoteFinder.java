@@ -45,11 +45,16 @@ public final class QuoteFinder {
 
 	private static final Pattern ACCORDING_TO = Pattern.compile("(?i:according to)\\s+(?<who>[^,.;“\"]{1,80})");
 
-	/** A speaker named by role: {@code the ministry}, {@code the central bank}, {@code its coach}. */
+	/**
+	 * A speaker named by role: {@code the ministry}, {@code the central bank},
+	 * {@code its coach}.
+	 */
 	private static final Pattern ROLE = Pattern
 		.compile("^(?:the|its|their|his|her)\\s+(?<role>\\p{Ll}[\\p{L}-]*(?:\\s\\p{Ll}[\\p{L}-]*)?)$");
 
-	/** A sentence opened by a pronoun or a possessive that points back to the last person. */
+	/**
+	 * A sentence opened by a pronoun or a possessive that points back to the last person.
+	 */
 	private static final Pattern POINTS_BACK = Pattern.compile("^(?:He|She|They|His|Her|Their)\\b");
 
 	private static final Pattern SPEECH_VERB = Pattern.compile("\\b(?:" + VERBS + ")\\b");
@@ -190,9 +195,9 @@ public final class QuoteFinder {
 
 	/**
 	 * A quotation introduced by a sentence that ends in a colon, whatever its verb:
-	 * {@code Dela Cruz put it simply: “…”}, {@code Her warning was blunt: “…”}. The speaker
-	 * is the first person (or else organisation) the sentence names, or the last person
-	 * named before it when the sentence opens with a pronoun.
+	 * {@code Dela Cruz put it simply: “…”}, {@code Her warning was blunt: “…”}. The
+	 * speaker is the first person (or else organisation) the sentence names, or the last
+	 * person named before it when the sentence opens with a pronoun.
 	 */
 	private Optional<Quote> introducedByColon(String text, String words, int start, int end, String before,
 			List<Entity> entities) {
@@ -251,12 +256,12 @@ public final class QuoteFinder {
 				if (entity.type() == EntityType.ORGANIZATION) {
 					String name = (entity.name() + " " + mention.text()).toLowerCase(java.util.Locale.ROOT);
 					fits = java.util.Arrays.stream(roleWords)
-						.allMatch((w) -> name.matches("(?s).*\\b" + Pattern.quote(w.toLowerCase(java.util.Locale.ROOT)) + "\\b.*"));
+						.allMatch((w) -> name
+							.matches("(?s).*\\b" + Pattern.quote(w.toLowerCase(java.util.Locale.ROOT)) + "\\b.*"));
 				}
 				else {
 					String near = text
-						.substring(Math.max(0, mention.start() - 40),
-								Math.min(text.length(), mention.end() + 60))
+						.substring(Math.max(0, mention.start() - 40), Math.min(text.length(), mention.end() + 60))
 						.toLowerCase(java.util.Locale.ROOT);
 					fits = near.matches("(?s).*\\b" + Pattern.quote(head) + "s?\\b.*");
 				}
