@@ -93,7 +93,8 @@ public final class QuoteFinder {
 	}
 
 	private Quote attribute(String text, String words, int start, int end, List<Entity> entities, Quote previous) {
-		int paragraphStart = Math.max(text.lastIndexOf("\n\n", start) + 2, 0);
+		int paragraphBreak = text.lastIndexOf("\n\n", start);
+		int paragraphStart = (paragraphBreak < 0) ? 0 : paragraphBreak + 2;
 		int paragraphEnd = text.indexOf("\n\n", end);
 		paragraphEnd = (paragraphEnd < 0) ? text.length() : paragraphEnd;
 		String before = text.substring(Math.max(paragraphStart, sentenceStart(text, start, paragraphStart)), start);
@@ -240,38 +241,44 @@ public final class QuoteFinder {
 	 * ({@code Coach V. S. Kumbhar}, {@code Sanna Rönkkö, the union's chair}).
 	 */
 	private static Optional<Entity> byRole(String text, String role, int before, List<Entity> entities) {
-		String[] roleWords = role.split("\\s");
-		String head = roleWords[roleWords.length - 1].toLowerCase(java.util.Locale.ROOT);
-		Entity best = null;
-		int bestStart = -1;
-		for (Entity entity : entities) {
-			if (entity.type() != EntityType.ORGANIZATION && entity.type() != EntityType.PERSON) {
-				continue;
-			}
-			for (Mention mention : entity.mentions()) {
-				if (mention.end() > before || mention.start() <= bestStart) {
+		String[] roleWords = role.toLowerCase(java.util.Locale.ROOT).split("\\s");
+		String head = roleWords[roleWords.length - 1];
+		for (EntityType type : List.of(EntityType.ORGANIZATION, EntityType.PERSON)) {
+			Entity best = null;
+			int bestStart = -1;
+			for (Entity entity : entities) {
+				if (entity.type() != type) {
 					continue;
 				}
-				boolean fits;
-				if (entity.type() == EntityType.ORGANIZATION) {
-					String name = (entity.name() + " " + mention.text()).toLowerCase(java.util.Locale.ROOT);
-					fits = java.util.Arrays.stream(roleWords)
-						.allMatch((w) -> name
-							.matches("(?s).*\\b" + Pattern.quote(w.toLowerCase(java.util.Locale.ROOT)) + "\\b.*"));
-				}
-				else {
-					String near = text
-						.substring(Math.max(0, mention.start() - 40), Math.min(text.length(), mention.end() + 60))
-						.toLowerCase(java.util.Locale.ROOT);
-					fits = near.matches("(?s).*\\b" + Pattern.quote(head) + "s?\\b.*");
-				}
-				if (fits) {
-					best = entity;
-					bestStart = mention.start();
+				for (Mention mention : entity.mentions()) {
+					if (mention.end() > before || mention.start() <= bestStart) {
+						continue;
+					}
+					boolean fits;
+					if (type == EntityType.ORGANIZATION) {
+						List<String> name = List
+							.of((entity.name() + " " + mention.text()).toLowerCase(java.util.Locale.ROOT)
+								.split("[^\\p{L}]+"));
+						fits = java.util.Arrays.stream(roleWords).allMatch(name::contains);
+					}
+					else {
+						// The role is written in the sentence that names the person:
+						// Coach V. S. Kumbhar, Sanna Rönkkö, the union's chair.
+						String sentence = text.substring(sentenceStart(text, mention.start(), 0),
+								sentenceEnd(text, mention.end(), Math.min(text.length(), before)));
+						fits = List.of(sentence.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")).contains(head);
+					}
+					if (fits) {
+						best = entity;
+						bestStart = mention.start();
+					}
 				}
 			}
+			if (best != null) {
+				return Optional.of(best);
+			}
 		}
-		return Optional.ofNullable(best);
+		return Optional.empty();
 	}
 
 	/**
