@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * header by header, and by the CloudEvents SDK's Kafka deserializer, as a site would.
  */
 @KafkaTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class PublishedCloudEventsTests {
 
@@ -76,8 +76,8 @@ class PublishedCloudEventsTests {
 			.setNote("Withdrawn."));
 		try (TopicProbe<SpecificRecord> published = probe("articles.published");
 				TopicProbe<SpecificRecord> latest = probe("articles.latest")) {
-			ConsumerRecord<String, SpecificRecord> retraction = published.await(
-					(r) -> id.equals(r.key()) && ((ArticlePublished) r.value()).getVersion() == 2, WAIT);
+			ConsumerRecord<String, SpecificRecord> retraction = published
+				.await((r) -> id.equals(r.key()) && ((ArticlePublished) r.value()).getVersion() == 2, WAIT);
 			assertThat(text(retraction.headers())).containsEntry("ce_id", id + ":2:published")
 				.containsEntry("ce_type", "org.pressline.article.retracted");
 
@@ -110,8 +110,9 @@ class PublishedCloudEventsTests {
 			assertThat(event.getSubject()).isEqualTo(id);
 			assertThat(event.getTime().toInstant()).isEqualTo(expected.getPublishedAt());
 			assertThat(event.getDataContentType()).isEqualTo("application/avro");
-			assertThat(event.getDataSchema()).hasToString(SCHEMA_URI_PREFIX + String.format("%016x",
-					org.apache.avro.SchemaNormalization.parsingFingerprint64(EventSchemas.current(ArticlePublished.class))));
+			assertThat(event.getDataSchema())
+				.hasToString(SCHEMA_URI_PREFIX + String.format("%016x", org.apache.avro.SchemaNormalization
+					.parsingFingerprint64(EventSchemas.current(ArticlePublished.class))));
 			// The data is the record's value as it was: the Avro event, whole.
 			SpecificRecord data = new AvroEventDeserializer().deserialize("articles.published",
 					event.getData().toBytes());

@@ -130,7 +130,9 @@ public final class CloudEventHeaders {
 		return headers(retraction, LATEST, false);
 	}
 
-	/** The CloudEvents type of an event type: {@code org.pressline.article.published} … */
+	/**
+	 * The CloudEvents type of an event type: {@code org.pressline.article.published} …
+	 */
 	public static String type(PublicationEventType eventType) {
 		return TYPE_PREFIX + eventType.name().toLowerCase(Locale.ROOT);
 	}

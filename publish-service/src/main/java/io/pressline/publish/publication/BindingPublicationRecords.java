@@ -20,8 +20,8 @@ import io.pressline.publish.ledger.ArticleState;
  * Writes a decision's records to the output bindings of {@code application.yml}
  * ({@code published}, {@code latest}, {@code publishState}, {@code status}) and to the
  * section's topic, all keyed by article id, the events and latest states with their
- * CloudEvents headers ({@link CloudEventHeaders}). Called in the consumer's thread while the
- * binder's transaction for the version read is open, so they commit with its offset.
+ * CloudEvents headers ({@link CloudEventHeaders}). Called in the consumer's thread while
+ * the binder's transaction for the version read is open, so they commit with its offset.
  */
 public class BindingPublicationRecords implements PublicationRecords {
 
