@@ -47,8 +47,7 @@ class DeploymentConsistencyTests {
 		expected.add(topics.get("submitted") + ".dlq");
 		expected.add(topics.get("enriched") + ".dlq");
 		// ingest-service's own: the version numbers.
-		assertThat(section(yaml("ingest-service/src/main/resources/application.yml"), "pressline", "ingest",
-				"versions")
+		assertThat(section(yaml("ingest-service/src/main/resources/application.yml"), "pressline", "ingest", "versions")
 			.get("topic")).isEqualTo("${pressline.topics.versions}");
 		String versions = (String) topics.get("versions");
 		expected.add(versions);

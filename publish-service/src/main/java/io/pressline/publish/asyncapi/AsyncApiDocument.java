@@ -76,9 +76,8 @@ public final class AsyncApiDocument {
 		document.put("id", "urn:pressline:topics");
 		document.put("info", info());
 		document.put("defaultContentType", this.cloudEvents.contentType());
-		document.put("servers", Map.of("kafka",
-				ordered("host", this.bootstrapServers, "protocol", "kafka", "description",
-						"The pipeline's Kafka cluster (spring.kafka.bootstrap-servers of the services).")));
+		document.put("servers", Map.of("kafka", ordered("host", this.bootstrapServers, "protocol", "kafka",
+				"description", "The pipeline's Kafka cluster (spring.kafka.bootstrap-servers of the services).")));
 		Map<String, Object> channels = new LinkedHashMap<>();
 		Map<String, Object> operations = new LinkedHashMap<>();
 		Set<String> messages = new LinkedHashSet<>();
@@ -88,7 +87,8 @@ public final class AsyncApiDocument {
 			messages.add(message);
 			channels.put(channel, channel(topic, message));
 			for (Party writer : topic.writers()) {
-				operations.put(operationId(writer, "send", channel), operation("send", writer, topic, channel, message));
+				operations.put(operationId(writer, "send", channel),
+						operation("send", writer, topic, channel, message));
 			}
 			for (Party reader : topic.readers()) {
 				operations.put(operationId(reader, "receive", channel),
@@ -138,8 +138,9 @@ public final class AsyncApiDocument {
 		operation.put("description", party.how());
 		operation.put("messages", List.of(reference("#/channels/" + channel + "/messages/" + message)));
 		if (party.group() != null) {
-			operation.put("bindings", Map.of("kafka", ordered("groupId", ordered("type", "string", "enum",
-					List.of(party.group())), "bindingVersion", KAFKA_BINDING_VERSION)));
+			operation.put("bindings",
+					Map.of("kafka", ordered("groupId", ordered("type", "string", "enum", List.of(party.group())),
+							"bindingVersion", KAFKA_BINDING_VERSION)));
 		}
 		operation.put(SERVICE, party.service());
 		if (party.binding() != null) {
@@ -175,10 +176,10 @@ public final class AsyncApiDocument {
 		message.put("contentType", this.cloudEvents.contentType());
 		message.put("headers", headers(topic.headers()));
 		message.put("payload", reference("#/components/schemas/" + type));
-		message.put("bindings", Map.of("kafka", ordered("key",
-				ordered("type", "string", "description", "The article id: every record about one article is on the "
-						+ "same partition, in order."),
-				"bindingVersion", KAFKA_BINDING_VERSION)));
+		message.put("bindings", Map.of("kafka",
+				ordered("key", ordered("type", "string", "description",
+						"The article id: every record about one article is on the " + "same partition, in order."),
+						"bindingVersion", KAFKA_BINDING_VERSION)));
 		return message;
 	}
 
@@ -189,9 +190,10 @@ public final class AsyncApiDocument {
 		switch (kind) {
 			case CLOUD_EVENTS -> {
 				properties.put("ce_specversion", constant(CloudEventHeaders.SPEC_VERSION, "CloudEvents version."));
-				properties.put("ce_id", text("Stable for one record of one article version: <article id>:<version>:"
-						+ "published on the event topics (the same on the section's copy), :latest on "
-						+ this.topics.latest() + "."));
+				properties.put("ce_id",
+						text("Stable for one record of one article version: <article id>:<version>:"
+								+ "published on the event topics (the same on the section's copy), :latest on "
+								+ this.topics.latest() + "."));
 				properties.put("ce_source", constant(this.cloudEvents.source().toString(), "The writer."));
 				List<String> types = new ArrayList<>();
 				for (PublicationEventType eventType : PublicationEventType.values()) {
@@ -202,13 +204,16 @@ public final class AsyncApiDocument {
 				properties.put("ce_time", ordered("type", "string", "format", "date-time", "description",
 						"When the event was published (RFC 3339)."));
 				properties.put("ce_subject", text("The article id."));
-				properties.put("ce_dataschema", ordered("type", "string", "format", "uri", "description",
-						"The Avro schema of the value, by full name and CRC-64-AVRO fingerprint; absent on a "
-								+ "tombstone.",
-						"examples", List.of(CloudEventHeaders.dataSchema(EventSchemas.current(
-								io.pressline.event.ArticlePublished.class)).toString())));
-				properties.put(CloudEventHeaders.CONTENT_TYPE,
-						constant(this.cloudEvents.contentType(), "The media type of the value; absent on a tombstone."));
+				properties.put("ce_dataschema",
+						ordered("type", "string", "format", "uri", "description",
+								"The Avro schema of the value, by full name and CRC-64-AVRO fingerprint; absent on a "
+										+ "tombstone.",
+								"examples",
+								List.of(CloudEventHeaders
+									.dataSchema(EventSchemas.current(io.pressline.event.ArticlePublished.class))
+									.toString())));
+				properties.put(CloudEventHeaders.CONTENT_TYPE, constant(this.cloudEvents.contentType(),
+						"The media type of the value; absent on a tombstone."));
 				required.addAll(List.of("ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "ce_subject"));
 			}
 			case DEAD_LETTER -> {

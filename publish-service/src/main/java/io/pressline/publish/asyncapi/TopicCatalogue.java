@@ -42,15 +42,15 @@ public final class TopicCatalogue {
 		List<Topic> all = new ArrayList<>();
 		all.add(new Topic(topics.submitted(), "Drafts accepted by the editors' API, every version, in the order given.",
 				ArticleSubmitted.class, false, Headers.TRACE,
-				List.of(Party.client(INGEST, "its transactional producers, with the version number on "
-						+ topics.versions())),
+				List.of(Party.client(INGEST,
+						"its transactional producers, with the version number on " + topics.versions())),
 				List.of(Party.binding(ENRICH, "enrich-in-0", "enrich-service", "enriches each draft"),
 						Party.binding(INGEST, "submittedKeys-in-0", null,
 								"every instance, no group: the idempotency keys and the desk"))));
 		all.add(new Topic(topics.versions(), "The latest version number of every article.", ArticleVersion.class, true,
 				Headers.TRACE,
-				List.of(Party.client(INGEST, "the version sequencer, in the submission's transaction; "
-						+ "one writer per partition")),
+				List.of(Party.client(INGEST,
+						"the version sequencer, in the submission's transaction; " + "one writer per partition")),
 				List.of(Party.client(INGEST, "the instance giving a partition's next version, to its end first"))));
 		all.add(new Topic(topics.enriched(), "Drafts with their enrichment (entities, quotes, topics, summary).",
 				ArticleEnriched.class, false, Headers.TRACE,
