@@ -1,6 +1,9 @@
 package io.pressline.publish;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -16,6 +19,7 @@ import org.apache.kafka.common.header.Headers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
 import io.pressline.event.ArticlePublished;
@@ -29,15 +33,19 @@ import io.pressline.testing.TopicProbe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The published records are CloudEvents in binary mode: read back by a plain consumer,
- * header by header, and by the CloudEvents SDK's Kafka deserializer, as a site would.
+ * What a downstream site relies on: the published records are CloudEvents in binary mode,
+ * read back by a plain consumer, header by header, and by the CloudEvents SDK's Kafka
+ * deserializer; the topics' AsyncAPI document and its page are served to anyone.
  */
 @KafkaTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class PublishedCloudEventsTests {
+class DownstreamContractTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	@LocalServerPort
+	private int port;
 
 	private static final String SCHEMA_URI_PREFIX = "urn:pressline:avro:io.pressline.event.ArticlePublished:";
 
@@ -124,6 +132,26 @@ class PublishedCloudEventsTests {
 			assertThat(new AvroEventDeserializer().deserialize("articles.latest", state.getData().toBytes()))
 				.isEqualTo(expected);
 		}
+	}
+
+	@Test
+	void theTopicsAsyncApiDocumentAndItsPageAreServedWithoutAKey() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<String> document = http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/asyncapi.json")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(document.statusCode()).isEqualTo(200);
+		assertThat(document.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(document.body()).contains("\"asyncapi\" : \"3.0.0\"")
+			.contains("\"address\" : \"articles.published.local\"")
+			.contains("\"ce_dataschema\"");
+
+		HttpResponse<String> page = http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/asyncapi.html")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("fetch('asyncapi.json')").doesNotContain("https://");
 	}
 
 	private static TopicProbe<SpecificRecord> probe(String topic) {
