@@ -141,8 +141,8 @@ class DownstreamContractTests {
 				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/asyncapi.json")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(document.statusCode()).isEqualTo(200);
-		assertThat(document.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(document.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		assertThat(document.body()).contains("\"asyncapi\" : \"3.0.0\"")
 			.contains("\"address\" : \"articles.published.local\"")
 			.contains("\"ce_dataschema\"");
