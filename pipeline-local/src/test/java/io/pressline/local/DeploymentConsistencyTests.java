@@ -47,9 +47,9 @@ class DeploymentConsistencyTests {
 		expected.add(topics.get("submitted") + ".dlq");
 		expected.add(topics.get("enriched") + ".dlq");
 		// ingest-service's own: the version numbers.
-		String versions = (String) section(yaml("ingest-service/src/main/resources/application.yml"), "pressline",
-				"ingest", "versions")
-			.get("topic");
+		assertThat(section(yaml("ingest-service/src/main/resources/application.yml"), "pressline", "ingest", "versions")
+			.get("topic")).isEqualTo("${pressline.topics.versions}");
+		String versions = (String) topics.get("versions");
 		expected.add(versions);
 		Set<String> compactedExpected = Set.of((String) topics.get("latest"), (String) topics.get("status"),
 				(String) topics.get("publish-state"), versions);

@@ -19,6 +19,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.pressline.platform.cloudevents.CloudEventHeaders;
+import io.pressline.platform.cloudevents.CloudEventSettings;
 import io.pressline.platform.deadletter.DeadLetterController;
 import io.pressline.platform.draft.DraftRequests;
 import io.pressline.platform.draft.DraftSettings;
@@ -32,7 +34,8 @@ import io.pressline.platform.web.DraftProblems;
 
 /** Beans every Pressline service gets from depending on the platform. */
 @AutoConfiguration
-@EnableConfigurationProperties({ PipelineTopics.class, DraftSettings.class, OperationsSettings.class })
+@EnableConfigurationProperties({ PipelineTopics.class, DraftSettings.class, OperationsSettings.class,
+		CloudEventSettings.class })
 @Import({ DraftProblems.class, DeadLetterController.class })
 public class PlatformAutoConfiguration {
 
@@ -112,6 +115,15 @@ public class PlatformAutoConfiguration {
 	@Bean
 	KafkaClients kafkaClients(KafkaProperties kafka) {
 		return new KafkaClients(kafka);
+	}
+
+	/**
+	 * The CloudEvents headers of the records a service writes, with the content type its
+	 * value serializer declares.
+	 */
+	@Bean
+	CloudEventHeaders cloudEventHeaders(CloudEventSettings settings, KafkaProperties kafka) {
+		return CloudEventHeaders.forProducer(settings.source(), kafka.buildProducerProperties());
 	}
 
 	@Bean

@@ -57,7 +57,7 @@ class PresslineDefaultsTests {
 
 	@Test
 	void compactedTopicsAreTheOnesThatKeepTheLatestStatePerArticle() {
-		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "ps", "r", 3, (short) 1,
+		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "ps", "r", "v", 3, (short) 1,
 				DataSize.ofMegabytes(4));
 
 		assertThat(topics.all()).filteredOn(PipelineTopics.TopicSpec::compacted)
@@ -67,7 +67,7 @@ class PresslineDefaultsTests {
 
 	@Test
 	void everyTopicDeadLettersIncludedIsMadeToTakeRecordsUpToTheConfiguredSize() {
-		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "ps", "r", 3, (short) 1,
+		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "ps", "r", "v", 3, (short) 1,
 				DataSize.ofMegabytes(4));
 
 		assertThat(topics.all()).extracting(PipelineTopics.TopicSpec::name)
@@ -79,7 +79,7 @@ class PresslineDefaultsTests {
 
 	@Test
 	void aBodyLimitTheRecordsCannotCarryIsRefusedByName() {
-		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "ps", "r", 3, (short) 1,
+		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "ps", "r", "v", 3, (short) 1,
 				DataSize.ofMegabytes(4));
 
 		topics.requireRoomFor(DataSize.ofKilobytes(512), "pressline.drafts.max-body-size");

@@ -247,7 +247,9 @@ public class PublishedArticles implements AutoCloseable {
 		}
 	}
 
-	/** The small part of an article the read API and the indexes use, stored as one line. */
+	/**
+	 * The small part of an article the read API and the indexes use, stored as one line.
+	 */
 	private record Indexed(int version, Instant firstPublishedAt, Instant publishedAt, String section, String slug) {
 
 		String encode() {

@@ -15,9 +15,12 @@ import org.apache.kafka.common.serialization.Serializer;
  * Writes any Pressline event as Avro single-object encoding: the two marker bytes
  * {@code C3 01}, the 8-byte CRC-64-AVRO fingerprint of the writer schema, then the Avro
  * binary payload. A consumer in any language decodes it with the {@code .avsc} file
- * alone.
+ * alone. Its media type is {@value #CONTENT_TYPE}.
  */
-public class AvroEventSerializer implements Serializer<SpecificRecord> {
+public class AvroEventSerializer implements Serializer<SpecificRecord>, EventEncoding {
+
+	/** The media type of Avro single-object encoded values. */
+	public static final String CONTENT_TYPE = "application/avro";
 
 	private final Map<Class<?>, BinaryMessageEncoder<SpecificRecord>> encoders = new ConcurrentHashMap<>();
 
@@ -42,6 +45,11 @@ public class AvroEventSerializer implements Serializer<SpecificRecord> {
 					ex);
 		}
 		return out.toByteArray();
+	}
+
+	@Override
+	public String contentType() {
+		return CONTENT_TYPE;
 	}
 
 }
