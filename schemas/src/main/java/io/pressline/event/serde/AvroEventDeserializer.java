@@ -72,6 +72,16 @@ public class AvroEventDeserializer implements Deserializer<SpecificRecord> {
 		this.registry = registry;
 	}
 
+	/**
+	 * A deserializer for a Kafka client made by hand, with the registry that client's
+	 * settings name ({@value WireFormat#REGISTRY_URL_CONFIG}), if any.
+	 */
+	public static AvroEventDeserializer configuredBy(Map<String, ?> clientConfiguration) {
+		AvroEventDeserializer deserializer = new AvroEventDeserializer();
+		deserializer.configure(clientConfiguration, false);
+		return deserializer;
+	}
+
 	@Override
 	public void configure(Map<String, ?> configs, boolean isKey) {
 		WireFormat.of(configs);

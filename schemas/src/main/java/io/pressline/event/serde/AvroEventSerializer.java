@@ -55,6 +55,16 @@ public class AvroEventSerializer implements Serializer<SpecificRecord> {
 		this.registry = registry;
 	}
 
+	/**
+	 * A serializer for a Kafka client made by hand, framing as that client's settings say
+	 * (a producer's configuration with {@value WireFormat#FORMAT_CONFIG}).
+	 */
+	public static AvroEventSerializer configuredBy(Map<String, ?> clientConfiguration) {
+		AvroEventSerializer serializer = new AvroEventSerializer();
+		serializer.configure(clientConfiguration, false);
+		return serializer;
+	}
+
 	@Override
 	public void configure(Map<String, ?> configs, boolean isKey) {
 		WireFormat format = WireFormat.of(configs);
