@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Apicurio Registry in a JVM of its own, for {@code --registry} and the registry's
- * end-to-end test: the services register their schemas in it through its Confluent
- * API ({@link #confluentUrl()}), and frame their records with its ids.
+ * end-to-end test: the services register their schemas in it through its Confluent API
+ * ({@link #confluentUrl()}), and frame their records with its ids.
  * <p>
  * Its distribution is unpacked by the Maven profile {@code registry} into
  * {@code pipeline-local/target/apicurio-registry}. It needs Java 21 or later, which the
@@ -181,7 +181,9 @@ public final class LocalRegistry implements AutoCloseable {
 		return "http://localhost:" + this.port + "/apis/registry/v3";
 	}
 
-	/** The arguments that make a service write the registry's framing with this registry. */
+	/**
+	 * The arguments that make a service write the registry's framing with this registry.
+	 */
 	public List<String> serviceArguments() {
 		return List.of("--pressline.serde.format=registry", "--pressline.serde.registry-url=" + confluentUrl());
 	}

@@ -27,9 +27,9 @@ import java.util.concurrent.CountDownLatch;
  * instances of each as {@code --instances} says), prints where everything is and runs
  * until Ctrl-C, which stops it all; an instance that dies meanwhile is started again (see
  * {@link RestartPolicy}). With {@code --registry} it first starts Apicurio Registry (see
- * {@link LocalRegistry}), and the services write the registry's framing with their schemas
- * registered there ({@code pressline.serde.format=registry}). {@code watch} prints the events of a topic as JSON, one per
- * line.
+ * {@link LocalRegistry}), and the services write the registry's framing with their
+ * schemas registered there ({@code pressline.serde.format=registry}). {@code watch}
+ * prints the events of a topic as JSON, one per line.
  */
 public final class PresslineLocal {
 

@@ -30,9 +30,9 @@ import static org.awaitility.Awaitility.await;
  * The pipeline as {@code pipeline-local.jar run --registry} starts it: a real Apicurio
  * Registry in its own JVM (Java 21+), the three services writing Confluent-framed Avro
  * with their schemas registered there. A published draft is read back as a site on a
- * schema registry reads it: with Apicurio's own {@code AvroKafkaDeserializer} into generic
- * records, nothing of Pressline's. Needs the registry unpacked by the Maven profile
- * {@code registry}:
+ * schema registry reads it: with Apicurio's own {@code AvroKafkaDeserializer} into
+ * generic records, nothing of Pressline's. Needs the registry unpacked by the Maven
+ * profile {@code registry}:
  *
  * <pre>
  * ./mvnw verify -Pregistry -pl pipeline-local -am -Dtest=NoUnitTestsHere \
@@ -61,8 +61,8 @@ class RegistryEndToEndIT {
 	@BeforeAll
 	static void start() {
 		Path logs = Path.of("target/e2e-logs");
-		registry = LocalRegistry.start(LocalRegistry.defaultHome(Path.of("target/services")),
-				LocalRegistry.java(null), 0, registryData, logs.resolve("registry.log"), Duration.ofSeconds(180));
+		registry = LocalRegistry.start(LocalRegistry.defaultHome(Path.of("target/services")), LocalRegistry.java(null),
+				0, registryData, logs.resolve("registry.log"), Duration.ofSeconds(180));
 		List<String> arguments = new ArrayList<>(registry.serviceArguments());
 		LocalPipeline.Options options = new LocalPipeline.Options(0, null, null,
 				Map.of(Service.INGEST, 0, Service.ENRICH, 0, Service.PUBLISH, 0), Path.of("target/services"),
@@ -83,11 +83,12 @@ class RegistryEndToEndIT {
 	@Test
 	void aPublishedDraftDecodesWithApicuriosDeserializerAndTheSubjectsAreFullyCompatible() throws Exception {
 		PipelineClient client = new PipelineClient(pipeline);
-		String id = client.submit("""
-				{"headline": "Harbour bridge reopens after repairs",
-				 "body": "The harbour bridge in Cork reopened on Monday after six weeks of repairs. The council said the work cost 2 million euro.",
-				 "section": "local"}
-				""");
+		String id = client
+			.submit("""
+					{"headline": "Harbour bridge reopens after repairs",
+					 "body": "The harbour bridge in Cork reopened on Monday after six weeks of repairs. The council said the work cost 2 million euro.",
+					 "section": "local"}
+					""");
 
 		AvroKafkaDeserializer<GenericRecord> sites = new AvroKafkaDeserializer<>();
 		sites.configure(Map.of("apicurio.registry.url", registry.nativeUrl()), false);
@@ -113,8 +114,7 @@ class RegistryEndToEndIT {
 			sites.close();
 		}
 
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(client.stage(id)).isEqualTo("PUBLISHED"));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.stage(id)).isEqualTo("PUBLISHED"));
 		JsonNode subjects = get("/subjects");
 		List<String> names = new ArrayList<>();
 		subjects.forEach((subject) -> names.add(subject.asString()));
