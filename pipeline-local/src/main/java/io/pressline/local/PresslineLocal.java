@@ -18,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
  *      [--bootstrap-servers=host:port] [--instances=enrich=2,publish=2] [--max-restarts=5]
  *      [--restart-window=10m] [--registry [--registry-port=8085] [--registry-java=JDK]]
  * java -jar pipeline-local/target/pipeline-local.jar watch [--from-beginning] [--pretty]
- *      [--topic=articles.published] [--bootstrap-servers=localhost:9092]
+ *      [--topic=articles.published] [--bootstrap-servers=localhost:9092] [--registry-url=URL]
  * java -jar pipeline-local/target/pipeline-local.jar load [--articles=1000] [--rate=0] [--words=600]
  *      [--engine=nlp|passthrough] [--no-baseline] (see LoadHarness)
  * </pre>
@@ -215,7 +215,8 @@ public final class PresslineLocal {
 		System.out.println("Print published events as JSON:");
 		System.out
 			.println("  java -jar pipeline-local/target/pipeline-local.jar watch --from-beginning --bootstrap-servers="
-					+ pipeline.bootstrapServers());
+					+ pipeline.bootstrapServers()
+					+ ((registry != null) ? " --registry-url=" + registry.confluentUrl() : ""));
 		System.out.println();
 		System.out.println("Press Ctrl-C to stop.");
 	}
@@ -224,8 +225,8 @@ public final class PresslineLocal {
 		PublishedWatcher watcher = new PublishedWatcher();
 		Runtime.getRuntime().addShutdownHook(new Thread(watcher::stop, "pressline-watch-stop"));
 		watcher.watch(flags.getOrDefault("bootstrap-servers", "localhost:9092"),
-				flags.getOrDefault("topic", "articles.published"), flags.containsKey("from-beginning"),
-				flags.containsKey("pretty"), System.out);
+				flags.getOrDefault("topic", "articles.published"), flags.get("registry-url"),
+				flags.containsKey("from-beginning"), flags.containsKey("pretty"), System.out);
 	}
 
 	static Path servicesDirectory(Map<String, String> flags) {
@@ -344,6 +345,7 @@ public final class PresslineLocal {
 						       [--registry [--registry-port=8085] [--registry-java=<JDK 21+>]]
 						  java -jar pipeline-local/target/pipeline-local.jar watch [--from-beginning] [--pretty]
 						       [--topic=articles.published] [--bootstrap-servers=localhost:9092]
+						       [--registry-url=http://localhost:8085/apis/ccompat/v7 (a run with --registry)]
 						  java -jar pipeline-local/target/pipeline-local.jar load [--articles=1000] [--rate=0 (as fast as
 						       possible) or articles/s | --rates=50,100,200] [--words=600] [--engine=nlp|passthrough] [--in-flight=64]
 						       [--warmup=100] [--warmup-words=<words>] [--partitions=3] [--enrich-instances=1] [--enrich-threads=1]
