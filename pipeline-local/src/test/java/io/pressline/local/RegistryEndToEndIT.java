@@ -6,14 +6,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.pressline.event.ArticleSubmitted;
+import io.pressline.event.serde.AvroEventSerializer;
 import io.pressline.testing.TopicProbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,6 +131,48 @@ class RegistryEndToEndIT {
 		for (String subject : names) {
 			assertThat(get("/config/" + subject).get("compatibilityLevel").asString()).as(subject)
 				.isEqualTo("FULL_TRANSITIVE");
+		}
+	}
+
+	/**
+	 * Moving over: a draft written in single-object encoding, as a service of the
+	 * previous release wrote them, is still read by the services, and published in the
+	 * registry's framing.
+	 */
+	@Test
+	void aDraftInSingleObjectEncodingIsStillReadAndPublishedFramedForTheRegistry() throws Exception {
+		String id = "single-object-" + UUID.randomUUID();
+		ArticleSubmitted draft = ArticleSubmitted.newBuilder()
+			.setArticleId(id)
+			.setVersion(1)
+			.setHeadline("Ferry timetable changes for the winter")
+			.setBody(
+					"The island ferry runs four times a day from November. The operator said fewer people travel in winter.")
+			.setByline("By Ada Quill")
+			.setSection("local")
+			.setSubmittedAt(Instant.now())
+			.setIdempotencyKey(id)
+			.build();
+		try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers()), new StringSerializer(),
+				new AvroEventSerializer())) {
+			byte[] written = new AvroEventSerializer().serialize("articles.submitted", draft);
+			assertThat(written[0]).as("single-object marker").isEqualTo((byte) 0xC3);
+			producer.send(new ProducerRecord<>("articles.submitted", id, draft)).get();
+		}
+
+		AvroKafkaDeserializer<GenericRecord> sites = new AvroKafkaDeserializer<>();
+		sites.configure(Map.of("apicurio.registry.url", registry.nativeUrl()), false);
+		try (TopicProbe<byte[]> raw = TopicProbe.on(pipeline.bootstrapServers(), "articles.published",
+				new ByteArrayDeserializer())) {
+			ConsumerRecord<String, byte[]> record = raw.await((r) -> id.equals(r.key()), Duration.ofSeconds(120));
+			assertThat(record.value()[0]).as("Confluent's magic byte").isZero();
+			GenericRecord event = sites.deserialize("articles.published", record.headers(), record.value());
+			assertThat(event.get("headline")).hasToString("Ferry timetable changes for the winter");
+			assertThat(event.get("byline")).hasToString("By Ada Quill");
+		}
+		finally {
+			sites.close();
 		}
 	}
 
