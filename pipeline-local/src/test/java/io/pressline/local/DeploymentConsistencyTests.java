@@ -271,6 +271,34 @@ class DeploymentConsistencyTests {
 		assertThat(dashboard).contains("\"uid\": \"" + datasource.get("uid") + "\"");
 	}
 
+	@ParameterizedTest
+	@EnumSource(Service.class)
+	void eachServiceTakesItsAvroFramingFromTheDeploymentSingleObjectByDefault(Service service) throws IOException {
+		Map<String, Object> environment = section(yaml("docker-compose.yml"), "services", service.artifact(),
+				"environment");
+		Object defaultFormat = section(yaml("platform/src/main/resources/pressline-defaults.yml"), "pressline", "serde")
+			.get("format");
+
+		assertThat(environment.get("PRESSLINE_SERDE_FORMAT"))
+			.isEqualTo("${PRESSLINE_SERDE_FORMAT:-" + defaultFormat + "}");
+		assertThat(environment.get("PRESSLINE_SERDE_REGISTRY_URL")).isEqualTo("${PRESSLINE_SERDE_REGISTRY_URL:-}");
+	}
+
+	@Test
+	void theSchemaRegistryIsTheOneTheLocalRunStartsInAProfileOfItsOwn() throws IOException {
+		Map<String, Object> registry = section(yaml("docker-compose.yml"), "services", "schema-registry");
+		Matcher version = Pattern.compile("<apicurio-registry.version>([^<]+)</")
+			.matcher(Files.readString(ROOT.resolve("pom.xml")));
+
+		assertThat(version.find()).isTrue();
+		assertThat(registry.get("profiles")).isEqualTo(List.of("registry"));
+		assertThat(registry.get("image"))
+			.isEqualTo("${REGISTRY_IMAGE:-apicurio/apicurio-registry:" + version.group(1) + "}");
+		assertThat(section(registry, "environment").get("APICURIO_KAFKASQL_BOOTSTRAP_SERVERS"))
+			.isEqualTo(section(yaml("docker-compose.yml"), "services", "ingest-service", "environment")
+				.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"));
+	}
+
 	private static String initCommand() throws IOException {
 		Map<String, Object> init = section(yaml("docker-compose.yml"), "services", "kafka-init");
 		return String.join("\n", ((List<?>) init.get("command")).stream().map(Object::toString).toList());

@@ -28,6 +28,7 @@ import io.pressline.platform.deadletter.DeadLetterHandling;
 import io.pressline.platform.deadletter.DeadLetters;
 import io.pressline.platform.health.KafkaBrokerHealthIndicator;
 import io.pressline.platform.kafka.KafkaClients;
+import io.pressline.platform.kafka.SerdeSettings;
 import io.pressline.platform.metrics.KafkaBacklog;
 import io.pressline.platform.status.StageReporter;
 import io.pressline.platform.web.DraftProblems;
@@ -35,7 +36,7 @@ import io.pressline.platform.web.DraftProblems;
 /** Beans every Pressline service gets from depending on the platform. */
 @AutoConfiguration
 @EnableConfigurationProperties({ PipelineTopics.class, DraftSettings.class, OperationsSettings.class,
-		CloudEventSettings.class })
+		CloudEventSettings.class, SerdeSettings.class })
 @Import({ DraftProblems.class, DeadLetterController.class })
 public class PlatformAutoConfiguration {
 
