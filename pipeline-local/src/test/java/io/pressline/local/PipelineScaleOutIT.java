@@ -47,18 +47,18 @@ import static org.awaitility.Awaitility.await;
  * The instance model on a real cluster: three brokers (every topic replicated three
  * times, two in sync to accept a write), two instances of each service as separate JVMs,
  * a thousand articles submitted to both ingest instances, with embargoes a few seconds
- * ahead, new versions, corrections and retractions. While they flow, one instance of
- * each service is killed as by {@code kill -9} (the pipeline starts it again) and one
- * broker is stopped, then started again.
+ * ahead, new versions, corrections and retractions. While they flow, one instance of each
+ * service is killed as by {@code kill -9} (the pipeline starts it again) and one broker
+ * is stopped, then started again.
  * <p>
- * At the end, read as a site reads (a plain consumer of committed records): every
- * version ingest gave is on {@code articles.published} exactly once, in version order
- * per article, with the right event type; {@code articles.latest} holds each article's
- * last version, or a tombstone once it is retracted; every embargo was released once,
- * never before its time. The truth it is checked against is {@code articles.submitted}
- * (every version given, its action and its embargo), itself checked against what the
- * editors were answered: numbers 1 to N of every article, each once. The enrichment
- * engine is the passthrough one.
+ * At the end, read as a site reads (a plain consumer of committed records): every version
+ * ingest gave is on {@code articles.published} exactly once, in version order per
+ * article, with the right event type; {@code articles.latest} holds each article's last
+ * version, or a tombstone once it is retracted; every embargo was released once, never
+ * before its time. The truth it is checked against is {@code articles.submitted} (every
+ * version given, its action and its embargo), itself checked against what the editors
+ * were answered: numbers 1 to N of every article, each once. The enrichment engine is the
+ * passthrough one.
  */
 class PipelineScaleOutIT {
 
@@ -67,9 +67,9 @@ class PipelineScaleOutIT {
 	private static final Duration WAIT = Duration.ofMinutes(5);
 
 	/**
-	 * How late an embargo may be released. Normally within a second of its time; when
-	 * the owner of its partition is killed, the other instance takes the partition once
-	 * the group has dropped the dead member (the session timeout, 10 s), restores the
+	 * How late an embargo may be released. Normally within a second of its time; when the
+	 * owner of its partition is killed, the other instance takes the partition once the
+	 * group has dropped the dead member (the session timeout, 10 s), restores the
 	 * partition's state and arms its timers at once, and the cluster may be moving its
 	 * leaders at the same time (a stopped broker, another 10 s): some 20 to 30 s on two
 	 * busy cores. The bound leaves room for a slow machine, not for a lost release, which
@@ -87,12 +87,14 @@ class PipelineScaleOutIT {
 	static void startAClusterOfThreeBrokersAndTwoInstancesOfEachService() {
 		long started = System.nanoTime();
 		kafka = LocalKafka.builder().nodes(3).brokerProperty("min.insync.replicas", 2).start();
-		pipeline = LocalPipeline.start(new LocalPipeline.Options(0, kafka.bootstrapServers(), null,
-				Map.of(Service.INGEST, 0, Service.ENRICH, 0, Service.PUBLISH, 0), Path.of("target/services"),
-				Path.of("target/scale-out-logs"),
-				// What is under test is who decides what, not the language work.
-				List.of("--pressline.topics.replication-factor=3", "--pressline.enrich.engine=passthrough"))
-			.withInstances(Map.of(Service.INGEST, 2, Service.ENRICH, 2, Service.PUBLISH, 2)), System.out::println);
+		pipeline = LocalPipeline.start(
+				new LocalPipeline.Options(0, kafka.bootstrapServers(), null,
+						Map.of(Service.INGEST, 0, Service.ENRICH, 0, Service.PUBLISH, 0), Path.of("target/services"),
+						Path.of("target/scale-out-logs"),
+						// What is under test is who decides what, not the language work.
+						List.of("--pressline.topics.replication-factor=3", "--pressline.enrich.engine=passthrough"))
+					.withInstances(Map.of(Service.INGEST, 2, Service.ENRICH, 2, Service.PUBLISH, 2)),
+				System.out::println);
 		System.out.printf("Three brokers and six service instances ready in %.0f s%n",
 				(System.nanoTime() - started) / 1e9);
 	}
@@ -130,8 +132,8 @@ class PipelineScaleOutIT {
 			Healing.awaitReadyAgain(ingest, ingestRestarts, WAIT);
 			Healing.awaitReadyAgain(enrich, enrichRestarts, WAIT);
 			Healing.awaitReadyAgain(publish, publishRestarts, WAIT);
-			System.out.println("The three killed instances are ready again after " + run.publishedSoFar()
-					+ " versions published");
+			System.out.println(
+					"The three killed instances are ready again after " + run.publishedSoFar() + " versions published");
 			run.awaitPublished((n) -> n >= 1000);
 			kafka.startNode(2);
 			System.out.println("Started broker 3 again after " + run.publishedSoFar() + " versions published");
@@ -240,8 +242,10 @@ class PipelineScaleOutIT {
 				request++;
 			}
 			if (plan == Plan.RETRACTED || plan == Plan.UPDATED_CORRECTED_RETRACTED) {
-				submit("DELETE", "/api/v1/articles/" + id + "?reason=" + URLEncoder.encode("Legal advice",
-						StandardCharsets.UTF_8), null, n + request, n + "-" + request);
+				submit("DELETE",
+						"/api/v1/articles/" + id + "?reason="
+								+ URLEncoder.encode("Legal advice", StandardCharsets.UTF_8),
+						null, n + request, n + "-" + request);
 			}
 		}
 
@@ -367,9 +371,9 @@ class PipelineScaleOutIT {
 		 */
 		private void assertEveryVersionGivenOnceAndAnswered(Map<String, List<Given>> given) {
 			assertThat(given.keySet()).containsAll(this.answered.keySet());
-			given.forEach((id, versions) -> assertThat(versions.stream().map(Given::version))
-				.as("versions given to " + id)
-				.containsExactlyElementsOf(range(versions.size())));
+			given.forEach(
+					(id, versions) -> assertThat(versions.stream().map(Given::version)).as("versions given to " + id)
+						.containsExactlyElementsOf(range(versions.size())));
 			this.answered.forEach((id, versions) -> assertThat(given.get(id).stream().map(Given::version))
 				.as("versions answered for " + id)
 				.containsAll(versions));
@@ -380,8 +384,8 @@ class PipelineScaleOutIT {
 			// A retry whose first attempt was committed by an instance killed before it
 			// answered can be given again by the other instance if that one has not read
 			// the first back yet (docs/architecture.md): counted, not a failure.
-			System.out.println("Idempotency keys that made two versions (an answer lost with a killed instance): "
-					+ twice);
+			System.out
+				.println("Idempotency keys that made two versions (an answer lost with a killed instance): " + twice);
 		}
 
 		private void assertEveryVersionPublishedOnceInOrder(Map<String, List<Given>> given) {
@@ -522,8 +526,8 @@ class PipelineScaleOutIT {
 					}
 					given.computeIfAbsent(record.key(), (id) -> new ArrayList<>())
 						.add(new Given(draft.getVersion(), draft.getAction(), draft.getHeadline().toString(),
-								(draft.getNote() != null) ? draft.getNote().toString() : null,
-								draft.getEmbargoUntil(), key));
+								(draft.getNote() != null) ? draft.getNote().toString() : null, draft.getEmbargoUntil(),
+								key));
 				}
 			}
 			given.values().forEach((versions) -> versions.sort((a, b) -> Integer.compare(a.version(), b.version())));
