@@ -1,10 +1,14 @@
 package io.pressline.ingest.version;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
@@ -29,11 +33,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A partition's writer on a broker of this test's own, which it stops: a commit that
- * Kafka does not confirm in time must leave the writer usable once the broker is back.
- * (Kafka's producer, after such a commit, refuses every other call, even an abort, until
- * the commit is asked for again; a writer that kept it refused every later draft of its
- * partition until the instance was restarted, as the scale-out test found under load.)
+ * A partition's writer on a broker of this test's own, which it stops between the records
+ * of a transaction and their commit: a commit that Kafka does not confirm in time must
+ * leave the writer usable once the broker is back. (Kafka's producer, after such a
+ * commit, refuses every other call, even an abort, until the commit is asked for again; a
+ * writer that kept it refused every later draft of its partition until the instance was
+ * restarted, as the scale-out test found under load.)
  */
 class TransactionalWriterTests {
 
@@ -47,11 +52,12 @@ class TransactionalWriterTests {
 			try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
 				admin.createTopics(Set.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
 			}
+			AtomicBoolean stopAtTheNextCommit = new AtomicBoolean();
 			try (TransactionalWriter writer = new TransactionalWriter("writer-test-0",
-					(id) -> producer(bootstrap, id))) {
+					(id) -> stoppingTheBrokerAtCommit(producer(bootstrap, id), stopAtTheNextCommit, kafka))) {
 				writer.write(List.of(record("a", 1)));
 
-				kafka.stopNode(0);
+				stopAtTheNextCommit.set(true);
 				assertThatExceptionOfType(PipelineUnavailableException.class)
 					.isThrownBy(() -> writer.write(List.of(record("a", 2))));
 
@@ -90,6 +96,29 @@ class TransactionalWriterTests {
 					.setAssignedAt(Instant.now())
 					.setAssignedBy("writer-test")
 					.build());
+	}
+
+	/**
+	 * The producer, except that when asked, it stops the broker as its transaction's
+	 * records have reached it and before the commit is sent: the commit goes unanswered.
+	 */
+	@SuppressWarnings("unchecked")
+	private static Producer<String, SpecificRecord> stoppingTheBrokerAtCommit(Producer<String, SpecificRecord> producer,
+			AtomicBoolean stop, LocalKafka kafka) {
+		InvocationHandler handler = (proxy, method, arguments) -> {
+			if (method.getName().equals("commitTransaction") && stop.compareAndSet(true, false)) {
+				producer.flush();
+				kafka.stopNode(0);
+			}
+			try {
+				return method.invoke(producer, arguments);
+			}
+			catch (InvocationTargetException ex) {
+				throw ex.getCause();
+			}
+		};
+		return (Producer<String, SpecificRecord>) Proxy.newProxyInstance(Producer.class.getClassLoader(),
+				new Class<?>[] { Producer.class }, handler);
 	}
 
 	/** Settings as the service's own (VersionConfiguration), with shorter waits. */
