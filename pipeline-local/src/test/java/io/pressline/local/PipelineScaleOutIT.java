@@ -196,6 +196,9 @@ class PipelineScaleOutIT {
 
 		private final AtomicInteger retries = new AtomicInteger();
 
+		/** Editors who gave up on an article. */
+		private final AtomicInteger failures = new AtomicInteger();
+
 		private final Map<String, List<Seen>> published = new HashMap<>();
 
 		/** Articles submitted at the end, not part of the run's thousand. */
@@ -216,7 +219,12 @@ class PipelineScaleOutIT {
 			List<CompletableFuture<Void>> all = new ArrayList<>();
 			for (int i = 0; i < ARTICLES; i++) {
 				int n = i;
-				all.add(CompletableFuture.runAsync(() -> write(n, Plan.of(n)), editors));
+				all.add(CompletableFuture.runAsync(() -> write(n, Plan.of(n)), editors)
+					.whenComplete((done, failure) -> {
+						if (failure != null && this.failures.getAndIncrement() < 10) {
+							System.out.println("Editor of article " + n + " gave up: " + failure.getMessage());
+						}
+					}));
 			}
 			this.submissions = CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
 				.whenComplete((done, failure) -> editors.shutdown());
@@ -342,7 +350,10 @@ class PipelineScaleOutIT {
 		}
 
 		void awaitPublished(IntPredicate enough) {
-			await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> enough.test(publishedSoFar()));
+			await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
+				assertThat(this.failures.get()).as("editors who gave up (see above)").isZero();
+				return enough.test(publishedSoFar());
+			});
 		}
 
 		void assertEveryVersionPublishedOnceInOrderAndTheLatestStateRight() throws IOException {
