@@ -236,17 +236,16 @@ class PipelineScaleOutIT {
 		 */
 		private void write(int n, Plan plan) {
 			String embargo = (plan == Plan.EMBARGOED)
-					? ", \"embargoUntil\": \"" + Instant.now().plusMillis(3000 + (n % 7) * 700) + "\"" : "";
-			String id = submit("POST", "/api/v1/articles", draft(n, 1, null) + embargo, n, n + "-1").get("id")
-				.asString();
+					? "\"embargoUntil\": \"" + Instant.now().plusMillis(3000 + (n % 7) * 700) + "\"" : null;
+			String id = submit("POST", "/api/v1/articles", draft(n, 1, embargo), n, n + "-1").get("id").asString();
 			int request = 2;
 			if (plan == Plan.UPDATED || plan == Plan.UPDATED_CORRECTED_RETRACTED) {
 				submit("PUT", "/api/v1/articles/" + id, draft(n, request, null), n + request, n + "-" + request);
 				request++;
 			}
 			if (plan == Plan.CORRECTED || plan == Plan.UPDATED_CORRECTED_RETRACTED) {
-				submit("PUT", "/api/v1/articles/" + id, draft(n, request, "The council met on Monday."), n + request,
-						n + "-" + request);
+				submit("PUT", "/api/v1/articles/" + id, draft(n, request, "\"note\": \"The council met on Monday.\""),
+						n + request, n + "-" + request);
 				request++;
 			}
 			if (plan == Plan.RETRACTED || plan == Plan.UPDATED_CORRECTED_RETRACTED) {
@@ -257,12 +256,13 @@ class PipelineScaleOutIT {
 			}
 		}
 
-		private static String draft(int n, int version, String note) {
+		/** A draft as JSON, with one more field if {@code extra} is given. */
+		private static String draft(int n, int version, String extra) {
 			return """
 					{"headline": "Council report %1$d, version %2$d", "section": "local",
-					 "body": "The council in Harbourside met on Tuesday to discuss report %1$d. Mayor Ellen Price said the plan would be decided in March."%3$s
+					 "body": "The council in Harbourside met on Tuesday to discuss report %1$d. Mayor Ellen Price said the plan would be decided in March."%3$s}
 					"""
-				.formatted(n, version, (note != null) ? ", \"note\": \"" + note + "\"}" : "}");
+				.formatted(n, version, (extra != null) ? ", " + extra : "");
 		}
 
 		/**
