@@ -67,15 +67,16 @@ class PipelineScaleOutIT {
 	private static final Duration WAIT = Duration.ofMinutes(5);
 
 	/**
-	 * How late an embargo may be released. Normally within a second of its time; when the
-	 * owner of its partition is killed, the other instance takes the partition once the
-	 * group has dropped the dead member (the session timeout, 10 s), restores the
-	 * partition's state and arms its timers at once, and the cluster may be moving its
-	 * leaders at the same time (a stopped broker, another 10 s): some 20 to 30 s on two
-	 * busy cores. The bound leaves room for a slow machine, not for a lost release, which
-	 * would never come.
+	 * How late a held version may be released after its embargo ends (one that reaches
+	 * publish-service after the end is not held, and is only checked not to be early).
+	 * Normally within a second; when the owner of its partition is killed, the other
+	 * instance takes the partition once the group has dropped the dead member (the
+	 * session timeout, 10 s), restores the partition's state and arms its timers at once,
+	 * and the cluster may be moving its leaders at the same time (a stopped broker,
+	 * another 10 s): some 20 to 30 s on two busy cores. The bound leaves room for a slow
+	 * machine, not for a lost release, which would never come.
 	 */
-	private static final Duration EMBARGO_LATENESS = Duration.ofSeconds(90);
+	private static final Duration EMBARGO_LATENESS = Duration.ofSeconds(120);
 
 	private static final String PREFIX = "scale";
 
@@ -423,7 +424,16 @@ class PipelineScaleOutIT {
 		}
 
 		private void assertEmbargoesReleasedOnceAndNotEarly(Map<String, List<Given>> given) {
+			// The articles whose first version was held and came back through a timer's
+			// release; the others reached publish-service after their embargo had ended
+			// (the pipeline behind on a busy machine) and went out at once.
+			Set<String> released = new HashSet<>();
+			try (TopicProbe<byte[]> probe = TopicProbe.on(kafka.bootstrapServers(), "articles.releases",
+					new ByteArrayDeserializer())) {
+				probe.readToEnd().forEach((record) -> released.add(record.key()));
+			}
 			List<Duration> lateness = new ArrayList<>();
+			AtomicInteger arrivedLate = new AtomicInteger();
 			given.forEach((id, versions) -> {
 				Instant embargo = versions.get(0).embargoUntil();
 				if (embargo == null) {
@@ -432,14 +442,22 @@ class PipelineScaleOutIT {
 				// Once: the version is on articles.published once (checked above).
 				Instant at = this.published.get(id).get(0).at();
 				assertThat(at).as("publication of embargoed " + id).isAfterOrEqualTo(embargo);
-				lateness.add(Duration.between(embargo, at));
+				if (released.contains(id)) {
+					lateness.add(Duration.between(embargo, at));
+				}
+				else {
+					arrivedLate.incrementAndGet();
+				}
 			});
 			lateness.sort(null);
-			assertThat(lateness).as("embargoed articles").hasSizeGreaterThanOrEqualTo(ARTICLES / 5);
+			assertThat(lateness.size() + arrivedLate.get()).as("embargoed articles")
+				.isGreaterThanOrEqualTo(ARTICLES / 5);
+			assertThat(lateness).as("embargoes released by a timer").isNotEmpty();
 			System.out.printf(
-					"%d embargoes released once each, none early; lateness: median %d ms, 99th percentile %d ms, most %d ms%n",
-					lateness.size(), lateness.get(lateness.size() / 2).toMillis(),
-					lateness.get(lateness.size() * 99 / 100).toMillis(), lateness.get(lateness.size() - 1).toMillis());
+					"%d embargoed versions published once each, none early; %d reached publish-service after their embargo ended and went out at once; %d were held and released by a timer, late by: median %d ms, 99th percentile %d ms, most %d ms%n",
+					lateness.size() + arrivedLate.get(), arrivedLate.get(), lateness.size(),
+					lateness.get(lateness.size() / 2).toMillis(), lateness.get(lateness.size() * 99 / 100).toMillis(),
+					lateness.get(lateness.size() - 1).toMillis());
 			assertThat(lateness.get(lateness.size() - 1)).as("the latest release").isLessThan(EMBARGO_LATENESS);
 		}
 
