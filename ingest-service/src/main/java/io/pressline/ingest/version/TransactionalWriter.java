@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +20,21 @@ import org.slf4j.LoggerFactory;
  * that fences any other producer with the same id, wherever it runs, and completes or
  * aborts the transaction it left open. A producer that was fenced itself is closed, so
  * the next {@link #start()} makes a new one, which fences in its turn.
+ * <p>
+ * A commit that Kafka does not confirm in time (a broker going away, or too slow to
+ * answer within {@code max.block.ms}) is asked for again, since the producer allows
+ * nothing else then, not even an abort; if it is still unconfirmed, the producer is
+ * closed and the next one settles the transaction, so one slow commit never leaves the
+ * partition's writer unusable.
  */
 final class TransactionalWriter implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(TransactionalWriter.class);
+
+	/**
+	 * How often a commit is asked for before its outcome is left to the next producer.
+	 */
+	private static final int COMMIT_ATTEMPTS = 2;
 
 	private final String transactionalId;
 
@@ -78,15 +90,51 @@ final class TransactionalWriter implements AutoCloseable {
 			for (ProducerRecord<String, SpecificRecord> record : records) {
 				this.producer.send(record);
 			}
-			this.producer.commitTransaction();
 		}
 		catch (KafkaException ex) {
-			if (fenced(ex) || !abort(ex)) {
-				discard();
-				throw new WriterFencedException(this.transactionalId, ex);
-			}
-			throw new PipelineUnavailableException("Kafka did not accept the draft: " + ex.getMessage(), ex);
+			throw failed(ex);
 		}
+		commit();
+	}
+
+	/**
+	 * Commits the open transaction, asking again when the answer does not come in time.
+	 * @throws PipelineUnavailableException when it is still unconfirmed: the producer is
+	 * closed, and the transaction is committed or aborted by the coordinator (the next
+	 * producer with this id, or the transaction timeout, settles it); whether the records
+	 * were written is then unknown
+	 */
+	private void commit() {
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.producer.commitTransaction();
+				return;
+			}
+			catch (TimeoutException ex) {
+				if (attempt < COMMIT_ATTEMPTS) {
+					log.warn("Commit of producer {} not confirmed in time (attempt {} of {}); asking again",
+							this.transactionalId, attempt, COMMIT_ATTEMPTS);
+					continue;
+				}
+				log.warn("Commit of producer {} still not confirmed after {} attempts; the producer is replaced: {}",
+						this.transactionalId, COMMIT_ATTEMPTS, ex.getMessage());
+				discard();
+				throw new PipelineUnavailableException(
+						"Kafka did not confirm the draft in time: it may or may not have been taken", ex);
+			}
+			catch (KafkaException ex) {
+				throw failed(ex);
+			}
+		}
+	}
+
+	/** What a failed transaction leaves: the producer aborted, or replaced. */
+	private RuntimeException failed(KafkaException ex) {
+		if (fenced(ex) || !abort(ex)) {
+			discard();
+			return new WriterFencedException(this.transactionalId, ex);
+		}
+		return new PipelineUnavailableException("Kafka did not accept the draft: " + ex.getMessage(), ex);
 	}
 
 	/**
@@ -100,7 +148,7 @@ final class TransactionalWriter implements AutoCloseable {
 			this.producer.abortTransaction();
 			return true;
 		}
-		catch (KafkaException ex) {
+		catch (KafkaException | IllegalStateException ex) {
 			log.warn("Producer {} could not abort after '{}' and is replaced: {}", this.transactionalId,
 					cause.getMessage(), ex.getMessage());
 			return false;
