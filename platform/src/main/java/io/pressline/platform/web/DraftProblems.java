@@ -32,32 +32,50 @@ public class DraftProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalid(InvalidDraftException ex) {
+		return Problems.respond(problemOf(ex));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> malformed(MalformedDraftException ex) {
+		return Problems.respond(problemOf(ex));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooLarge(DraftTooLargeException ex) {
+		return Problems.respond(problemOf(ex));
+	}
+
+	/**
+	 * The problem document of a draft that breaks a rule, also for one draft among many
+	 * (an item of a batch).
+	 */
+	public static ProblemDetail problemOf(InvalidDraftException ex) {
 		ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-draft",
 				"The draft breaks a rule", ex.getMessage());
 		List<FieldError> errors = ex.errors();
 		problem.setProperty("field", errors.get(0).field());
 		problem.setProperty("errors",
 				errors.stream().map((e) -> Map.of("field", e.field(), "message", e.message())).toList());
-		return Problems.respond(problem);
+		return problem;
 	}
 
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> malformed(MalformedDraftException ex) {
+	/** The problem document of bytes that cannot be read as a draft. */
+	public static ProblemDetail problemOf(MalformedDraftException ex) {
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-draft",
 				"The request cannot be read as a draft", ex.getMessage());
 		if (ex.field() != null) {
 			problem.setProperty("field", ex.field());
 		}
-		return Problems.respond(problem);
+		return problem;
 	}
 
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> tooLarge(DraftTooLargeException ex) {
+	/** The problem document of a draft whose body is over the limit. */
+	public static ProblemDetail problemOf(DraftTooLargeException ex) {
 		ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "draft-too-large", "The draft is too large",
 				ex.getMessage());
 		problem.setProperty("field", "body");
 		problem.setProperty("limitBytes", ex.limitBytes());
-		return Problems.respond(problem);
+		return problem;
 	}
 
 	@ExceptionHandler
