@@ -147,7 +147,9 @@ class BatchControllerTests {
 		this.mvc.perform(editor(post(BATCH)).contentType("application/x-ndjson").content("\n\n"))
 			.andExpect(status().isBadRequest());
 		this.mvc.perform(editor(post(BATCH)).contentType(MediaType.TEXT_PLAIN).content("Headline\n\nBody"))
-			.andExpect(status().isUnsupportedMediaType());
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.supported[0]").value("application/x-ndjson"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("application/x-ndjson")));
 		verifyNoInteractions(this.submissions);
 	}
 

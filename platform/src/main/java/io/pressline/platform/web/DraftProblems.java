@@ -89,11 +89,16 @@ public class DraftProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		// What this endpoint takes: a draft (JSON or text) for most, NDJSON or JSON for a
+		// batch.
+		List<String> supported = ex.getSupportedMediaTypes().isEmpty()
+				? List.of(MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE)
+				: ex.getSupportedMediaTypes().stream().map(MediaType::toString).toList();
 		ProblemDetail problem = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-				"Unsupported media type", "Send the draft as application/json or text/plain (UTF-8), not "
+				"Unsupported media type", "Send " + String.join(" or ", supported) + " (UTF-8), not "
 						+ ((ex.getContentType() != null) ? ex.getContentType() : "without a Content-Type"));
 		problem.setProperty("field", "Content-Type");
-		problem.setProperty("supported", List.of(MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE));
+		problem.setProperty("supported", supported);
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 
