@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.pressline.ingest.IngestProperties;
 import io.pressline.ingest.version.PipelineUnavailableException;
 import io.pressline.platform.draft.DraftRequests;
+import io.pressline.platform.web.Problems;
 
 /**
  * Bulk submission, for wire feeds and archive migrations: many new articles in one
@@ -109,7 +111,10 @@ class BatchController {
 			log.error("Drafts of a batch refused because Kafka is unavailable", unavailable);
 			return ProblemResponses.problemOf(unavailable);
 		}
-		throw refusal;
+		// Other drafts of the batch may be submitted already: answer this one alone.
+		log.error("A draft of a batch failed", refusal);
+		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The draft could not be submitted",
+				"Retry it with the same idempotencyKey: if it was submitted after all, the answer is its article.");
 	}
 
 	/**
