@@ -62,22 +62,24 @@ class EnrichmentQualityTests {
 		assertThat(GoldSet.load()).hasSizeGreaterThanOrEqualTo(30);
 	}
 
-	// Floors below are for FIRST + DEV (82 articles), measured 2026-12-03 on branch
-	// nlp-rules; the held-out tail DEV 070-082 alone scored 0.793 (names) and 0.700
-	// (speakers) that day.
+	// Floors below are for FIRST + DEV (82 articles), measured 2026-12-03 with the rules
+	// and the gold-trained CRF together (the CRF was trained on 01-069, so these partly
+	// measure training data); the held-out tail DEV 070-082 alone scored 0.841 (names)
+	// and 0.817 (speakers), and the blind half, measured once, 0.875 and 0.840
+	// (docs/benchmarks.md).
 
 	@Test
 	void peopleOrganisationsAndPlacesAreFound() {
-		// measured 0.887 (P 0.894, R 0.881) on 2026-12-03; the target is 0.90
-		assertThat(report.names().f1()).isGreaterThanOrEqualTo(0.87);
+		// measured 0.914 (P 0.912, R 0.916) on 2026-12-03
+		assertThat(report.names().f1()).isGreaterThanOrEqualTo(0.90);
 	}
 
 	@Test
 	void eachTypeStaysAboveItsFloor() {
-		// measured 2026-12-03: PERSON 0.921, ORGANIZATION 0.819, LOCATION 0.910, DATE
+		// measured 2026-12-03: PERSON 0.940, ORGANIZATION 0.857, LOCATION 0.933, DATE
 		// 0.909, MONEY 0.908
-		Map<EntityType, Double> floors = Map.of(EntityType.PERSON, 0.90, EntityType.ORGANIZATION, 0.80,
-				EntityType.LOCATION, 0.89, EntityType.DATE, 0.89, EntityType.MONEY, 0.89);
+		Map<EntityType, Double> floors = Map.of(EntityType.PERSON, 0.92, EntityType.ORGANIZATION, 0.84,
+				EntityType.LOCATION, 0.92, EntityType.DATE, 0.89, EntityType.MONEY, 0.89);
 		for (EntityType type : EntityType.values()) {
 			assertThat(report.byType().get(type).f1()).as(type.name()).isGreaterThanOrEqualTo(floors.get(type));
 		}
@@ -85,14 +87,14 @@ class EnrichmentQualityTests {
 
 	@Test
 	void foundNamesAreLinkedToTheRightEntity() {
-		// measured 0.826 of correctly found names carry the gold id on 2026-12-03
-		assertThat(report.names().linking()).isGreaterThanOrEqualTo(0.80);
+		// measured 0.814 of correctly found names carry the gold id on 2026-12-03
+		assertThat(report.names().linking()).isGreaterThanOrEqualTo(0.79);
 	}
 
 	@Test
 	void quotesAreAttributedToTheirSpeaker() {
-		// measured 0.874 (312 of 357 quotes) on 2026-12-03; the target is 0.90
-		assertThat(report.speakerAccuracy()).isGreaterThanOrEqualTo(0.86);
+		// measured 0.894 (319 of 357 quotes) on 2026-12-03; the target is 0.90
+		assertThat(report.speakerAccuracy()).isGreaterThanOrEqualTo(0.88);
 	}
 
 	@Test
