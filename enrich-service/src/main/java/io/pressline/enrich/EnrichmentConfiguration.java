@@ -26,8 +26,8 @@ import io.pressline.platform.status.StageReporter;
 
 /**
  * {@code articles.submitted} → {@code enrich} → {@code articles.enriched}, keyed by
- * article id, one transaction per batch of drafts read. Converts the Avro event for the engine and the engine's answer back to
- * Avro.
+ * article id, one transaction per batch of drafts read. Converts the Avro event for the
+ * engine and the engine's answer back to Avro.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EnrichProperties.class)
@@ -61,8 +61,8 @@ class EnrichmentConfiguration {
 		return (batch) -> batches.each(batch, (record) -> {
 			ArticleEnriched enriched = enrich(record.value(), enricher, stages, passthrough);
 			if (!bridge.send(ENRICHED, StageReporter.keyed(enriched.getSubmission().getArticleId(), enriched))) {
-				throw new IllegalStateException(
-						"Kafka did not take the enriched version of article " + enriched.getSubmission().getArticleId());
+				throw new IllegalStateException("Kafka did not take the enriched version of article "
+						+ enriched.getSubmission().getArticleId());
 			}
 		});
 	}

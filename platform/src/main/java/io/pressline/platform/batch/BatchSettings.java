@@ -11,11 +11,11 @@ import org.springframework.util.unit.DataSize;
  * transaction. Applied to every input binding in batch mode by
  * {@link BatchConsumerSettings}.
  *
- * @param maxRecords the most records one poll hands over, so one transaction carries
- * (the consumer's {@code max.poll.records})
+ * @param maxRecords the most records one poll hands over, so one transaction carries (the
+ * consumer's {@code max.poll.records})
  * @param linger how long the broker may hold a fetch back to make the batch larger
- * ({@code fetch.max.wait.ms}); zero hands over whatever is there at once, so batches
- * grow only when records queue up while the previous transaction commits
+ * ({@code fetch.max.wait.ms}); zero hands over whatever is there at once, so batches grow
+ * only when records queue up while the previous transaction commits
  * @param lingerBytes how much a fetch waits for while lingering ({@code fetch.min.bytes})
  */
 @ConfigurationProperties("pressline.batch")

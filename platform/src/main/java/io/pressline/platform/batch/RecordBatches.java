@@ -73,7 +73,8 @@ public class RecordBatches {
 				// The value deserialiser failed; the record's headers say why, and
 				// BatchAfterRollback dead-letters its bytes at once.
 				throw new BatchListenerFailedException(
-						"Record " + topic + "-" + partitionNumber + "@" + offsetNumber + " could not be decoded", index);
+						"Record " + topic + "-" + partitionNumber + "@" + offsetNumber + " could not be decoded",
+						index);
 			}
 			BatchRecord<T> record = new BatchRecord<>(value, at(headers.get(KafkaHeaders.RECEIVED_KEY), index), topic,
 					partitionNumber, offsetNumber);

@@ -24,14 +24,14 @@ import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * After the transaction of a batch rolled back: nothing of the batch was written, so the
- * whole batch is read again from its first record. When the failure names the record
- * that caused it ({@link BatchListenerFailedException}, as {@code RecordBatches} throws),
- * that record gets the binding's attempts and back-off as it would alone; once they are
- * used up (at once for a record that cannot be decoded) it goes alone to its dead-letter
- * topic through the same recoverer, with the same headers, and the batch read again
- * passes it over ({@link DeadLetteredRecords}), so the rest of it is handled and
- * committed once. A failure of the batch as a whole (its commit) is retried with the
- * back-off, and nothing is dead-lettered for it.
+ * whole batch is read again from its first record. When the failure names the record that
+ * caused it ({@link BatchListenerFailedException}, as {@code RecordBatches} throws), that
+ * record gets the binding's attempts and back-off as it would alone; once they are used
+ * up (at once for a record that cannot be decoded) it goes alone to its dead-letter topic
+ * through the same recoverer, with the same headers, and the batch read again passes it
+ * over ({@link DeadLetteredRecords}), so the rest of it is handled and committed once. A
+ * failure of the batch as a whole (its commit) is retried with the back-off, and nothing
+ * is dead-lettered for it.
  * <p>
  * Spring Kafka's own processor cannot do this for a batch in a transaction: it knows no
  * more than that the batch failed, and would dead-letter all of it.
@@ -48,15 +48,14 @@ class BatchAfterRollback implements AfterRollbackProcessor<Object, Object> {
 
 	private final DeadLetteredRecords deadLettered;
 
-	private final Map<ConsumerRecordKey, BackOffExecution> failing = Collections
-		.synchronizedMap(new LinkedHashMap<>() {
+	private final Map<ConsumerRecordKey, BackOffExecution> failing = Collections.synchronizedMap(new LinkedHashMap<>() {
 
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<ConsumerRecordKey, BackOffExecution> eldest) {
-				return size() > TRACKED;
-			}
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<ConsumerRecordKey, BackOffExecution> eldest) {
+			return size() > TRACKED;
+		}
 
-		});
+	});
 
 	private BackOffExecution batchFailures;
 
@@ -79,9 +78,10 @@ class BatchAfterRollback implements AfterRollbackProcessor<Object, Object> {
 			boolean recoverable, EOSMode eosMode) {
 		seekToFirst(recordList, consumer);
 		BatchListenerFailedException failed = cause(exception, BatchListenerFailedException.class);
-		ConsumerRecord<?, ?> culprit = (failed == null) ? null : (failed.getRecord() != null) ? failed.getRecord()
-				: (failed.getIndex() >= 0 && failed.getIndex() < recordList.size()) ? recordList.get(failed.getIndex())
-						: null;
+		ConsumerRecord<?, ?> culprit = (failed == null) ? null
+				: (failed.getRecord() != null) ? failed.getRecord()
+						: (failed.getIndex() >= 0 && failed.getIndex() < recordList.size())
+								? recordList.get(failed.getIndex()) : null;
 		if (culprit == null) {
 			if (this.batchFailures == null) {
 				this.batchFailures = this.backOff.start();

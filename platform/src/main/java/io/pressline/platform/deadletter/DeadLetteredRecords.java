@@ -16,14 +16,15 @@ public class DeadLetteredRecords {
 
 	private static final int LIMIT = 10_000;
 
-	private final Set<Position> positions = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
+	private final Set<Position> positions = Collections
+		.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
 
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<Position, Boolean> eldest) {
-			return size() > LIMIT;
-		}
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<Position, Boolean> eldest) {
+				return size() > LIMIT;
+			}
 
-	}));
+		}));
 
 	/** Marks a record as dead-lettered: its batch, read again, passes it over. */
 	public void deadLettered(String topic, int partition, long offset) {

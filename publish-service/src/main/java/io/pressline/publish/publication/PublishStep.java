@@ -65,10 +65,10 @@ public class PublishStep implements Consumer<Message<List<ArticleEnriched>>> {
 			// Every log line about this article names it.
 			try (MDC.MDCCloseable article = MDC.putCloseable("articleId", version.getSubmission().getArticleId())) {
 				this.ownership.ensureRestored(record.partition());
-				Outcome outcome = this.publisher.handle(version, release, changes.on(record.partition()),
-						this.records);
+				Outcome outcome = this.publisher.handle(version, release, changes.on(record.partition()), this.records);
 				if (outcome.event() != null) {
-					published.add(() -> this.latency.record(outcome.event(), version.getSubmission().getEmbargoUntil()));
+					published
+						.add(() -> this.latency.record(outcome.event(), version.getSubmission().getEmbargoUntil()));
 				}
 			}
 		});
