@@ -12,6 +12,7 @@ import org.apache.kafka.common.header.Headers;
 
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 
@@ -69,7 +70,7 @@ public class RecordBatches {
 				continue;
 			}
 			T value = values.get(index);
-			if (value == null) {
+			if (value == null || value instanceof KafkaNull) {
 				// The value deserialiser failed; the record's headers say why, and
 				// BatchAfterRollback dead-letters its bytes at once.
 				throw new BatchListenerFailedException(

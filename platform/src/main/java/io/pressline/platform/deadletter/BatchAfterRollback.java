@@ -12,8 +12,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ContainerProperties.EOSMode;
 import org.springframework.kafka.listener.ListenerUtils;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -139,6 +141,30 @@ class BatchAfterRollback implements AfterRollbackProcessor<Object, Object> {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The error handler of a container in batch mode with transactions: it hands every
+	 * failure on, so the batch's transaction rolls back as a whole and this processor
+	 * alone decides what comes next. Spring Kafka's default one would retry and commit
+	 * part of the batch within the transaction that is about to roll back.
+	 */
+	static final class RollBack implements CommonErrorHandler {
+
+		@Override
+		public void handleBatch(Exception thrownException, ConsumerRecords<?, ?> data, Consumer<?, ?> consumer,
+				MessageListenerContainer container, Runnable invokeListener) {
+			throw (thrownException instanceof RuntimeException runtime) ? runtime
+					: new KafkaException("The batch failed", thrownException);
+		}
+
+		@Override
+		public void handleOtherException(Exception thrownException, Consumer<?, ?> consumer,
+				MessageListenerContainer container, boolean batchListener) {
+			throw (thrownException instanceof RuntimeException runtime) ? runtime
+					: new KafkaException("The consumer failed", thrownException);
+		}
+
 	}
 
 	private record ConsumerRecordKey(String topic, int partition, long offset) {

@@ -121,6 +121,7 @@ public class DeadLetterHandling implements ListenerContainerWithDlqAndRetryCusto
 		if (transactions != null && properties != null && properties.isBatchMode()) {
 			// A batch is one transaction: a record of it that keeps failing goes alone to
 			// the dead-letter topic, the rest of the batch is read again without it.
+			container.setCommonErrorHandler(new BatchAfterRollback.RollBack());
 			container.setAfterRollbackProcessor(new BatchAfterRollback(recoverer, backOff, this.deadLettered));
 		}
 		else if (transactions != null) {
