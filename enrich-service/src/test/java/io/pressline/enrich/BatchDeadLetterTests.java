@@ -61,7 +61,8 @@ class BatchDeadLetterTests {
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
 						ProducerConfig.LINGER_MS_CONFIG, 50),
 				new StringSerializer(), new AvroEventSerializer())) {
-			// One partition, sent together: one poll, as far as the consumer is concerned.
+			// One partition, sent together: one poll, as far as the consumer is
+			// concerned.
 			for (String id : List.of(before, failing, after)) {
 				events.send(new ProducerRecord<>("articles.submitted", 0, id, draft(id)));
 			}

@@ -24,8 +24,8 @@ import io.pressline.event.ArticleSubmitted;
  * Drafts for one partition that arrive while its transaction is being committed wait, and
  * go together in the next one (a group commit): under load one transaction carries many
  * new articles instead of each request paying for its own, and alone a draft waits for
- * nothing. Each request is answered once the transaction with its draft has committed;
- * if that transaction fails, every draft in it fails and nothing of them was written.
+ * nothing. Each request is answered once the transaction with its draft has committed; if
+ * that transaction fails, every draft in it fails and nothing of them was written.
  */
 public class NewArticleWriter implements AutoCloseable {
 
@@ -79,8 +79,10 @@ public class NewArticleWriter implements AutoCloseable {
 				throw mine.failure;
 			}
 			// Only another process with this instance's id can fence these producers.
-			log.warn("Another process uses the transactional id of this instance's new articles: does "
-					+ "another ingest instance have the same pressline.instance-id? ({})", mine.failure.getMessage());
+			log.warn(
+					"Another process uses the transactional id of this instance's new articles: does "
+							+ "another ingest instance have the same pressline.instance-id? ({})",
+					mine.failure.getMessage());
 		}
 		throw new PipelineUnavailableException(
 				"Kafka did not accept the draft: another process kept taking " + "this instance's transactional id",
@@ -112,7 +114,9 @@ public class NewArticleWriter implements AutoCloseable {
 		this.writers.close();
 	}
 
-	/** A draft's records waiting for a transaction, and how it went (set under the lock). */
+	/**
+	 * A draft's records waiting for a transaction, and how it went (set under the lock).
+	 */
 	private static final class Pending {
 
 		private final List<ProducerRecord<String, SpecificRecord>> records;
