@@ -21,10 +21,11 @@ import org.springframework.util.unit.DataSize;
  * @param versions how version numbers are given
  * @param store what this instance keeps on disk
  * @param desk the editors' desk page
+ * @param batch the limits of a bulk submission ({@code POST /api/v1/articles:batch})
  */
 @ConfigurationProperties("pressline.ingest")
 public record IngestProperties(String instanceId, Duration idempotencyWindow, int idempotencyMaxKeys, Versions versions,
-		Store store, Desk desk) {
+		Store store, Desk desk, Batch batch) {
 
 	/**
 	 * How version numbers are given (see {@code docs/architecture.md}).
@@ -49,6 +50,16 @@ public record IngestProperties(String instanceId, Duration idempotencyWindow, in
 	 * @param cacheSize the store's page cache on the heap
 	 */
 	public record Store(Path directory, DataSize cacheSize) {
+	}
+
+	/**
+	 * The limits of one bulk submission; a batch over either is refused whole with
+	 * {@code 413}, before any of it is read as drafts.
+	 *
+	 * @param maxItems the most drafts in one batch
+	 * @param maxSize the largest request body of one batch
+	 */
+	public record Batch(int maxItems, DataSize maxSize) {
 	}
 
 	/**

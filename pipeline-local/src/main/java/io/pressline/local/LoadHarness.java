@@ -22,6 +22,7 @@ import io.pressline.kafka.local.LocalKafka;
  * <pre>
  * load [--articles=1000] [--rate=0 | --rates=50,100,200] [--words=600] [--engine=nlp|passthrough]
  *      [--in-flight=64] [--warmup=100] [--warmup-words=<words>] [--partitions=3] [--enrich-instances=1]
+ *      [--submit=single|bulk|both] [--batch-size=200] [--batches-in-flight=4]
  *      [--enrich-threads=1]
  *      [--no-baseline | --no-kafka-baseline] [--baseline-records=20000] [--out=.pressline/load]
  *      [--samples=samples]
@@ -35,7 +36,11 @@ import io.pressline.kafka.local.LocalKafka;
  * CPU and memory per service. With {@code --rates} it runs {@code --articles} drafts at
  * each rate in turn and draws latency against offered rate
  * ({@code <out>/latency-vs-rate.svg}). The report is also written to
- * {@code <out>/load-report.md}.
+ * {@code <out>/load-report.md}. {@code --submit=bulk} sends the drafts through bulk
+ * submission ({@code POST /api/v1/articles:batch}, {@code --batch-size} drafts a request,
+ * {@code --batches-in-flight} requests at once) instead of one request per draft;
+ * {@code --submit=both} measures the single-article API and then bulk submission, one
+ * after the other in the same run, on the same drafts' sizes.
  */
 final class LoadHarness {
 
@@ -52,6 +57,14 @@ final class LoadHarness {
 		List<Double> rates = flags.containsKey("rates")
 				? java.util.Arrays.stream(flags.get("rates").split(",")).map(Double::parseDouble).toList() : List.of();
 		String engine = flags.getOrDefault("engine", "nlp");
+		String submit = flags.getOrDefault("submit", "single");
+		if (!List.of("single", "bulk", "both").contains(submit)) {
+			throw new IllegalArgumentException("--submit must be single, bulk or both");
+		}
+		if (PresslineLocal.intFlag(flags, "batch-size", 200) < 1
+				|| PresslineLocal.intFlag(flags, "batches-in-flight", 4) < 1) {
+			throw new IllegalArgumentException("--batch-size and --batches-in-flight must be positive");
+		}
 		if (!engine.equals("nlp") && !engine.equals("passthrough")) {
 			throw new IllegalArgumentException("--engine must be nlp or passthrough");
 		}
@@ -93,7 +106,8 @@ final class LoadHarness {
 				measureAll(pipeline, results, drafts, flags, rates, articles, words, rate, inFlight, warmup, engine);
 			}
 		}
-		String mode = !rates.isEmpty() ? "at offered rates of " + flags.get("rates") + " articles/s"
+		String mode = submitMode(flags) + ", ";
+		mode += !rates.isEmpty() ? "at offered rates of " + flags.get("rates") + " articles/s"
 				: (rate > 0) ? rate + " articles/s offered" : "as fast as possible";
 		mode += String.format(Locale.ROOT, " after %d warm-up drafts of about %d words",
 				PresslineLocal.intFlag(flags, "warmup", 100), PresslineLocal.intFlag(flags, "warmup-words", words));
@@ -137,7 +151,30 @@ final class LoadHarness {
 	private static void measureAll(LocalPipeline pipeline, List<LoadRun.Result> results, LoadArticles drafts,
 			Map<String, String> flags, List<Double> rates, int articles, int words, double rate, int inFlight,
 			int warmup, String engine) {
+		String submit = flags.getOrDefault("submit", "single");
+		int batchSize = PresslineLocal.intFlag(flags, "batch-size", 200);
+		int batchesInFlight = PresslineLocal.intFlag(flags, "batches-in-flight", 4);
 		try (LoadRun run = new LoadRun(pipeline)) {
+			if (warmup > 0 && !submit.equals("single")) {
+				// Bulk submission has its own path through ingest to warm.
+				run.measureBulk("warm-up (bulk)", drafts, 2_000_000, warmup,
+						PresslineLocal.intFlag(flags, "warmup-words", words), 0, batchesInFlight, batchSize);
+			}
+			if (submit.equals("bulk")) {
+				if (rates.isEmpty()) {
+					results.add(run.measureBulk("pipeline (" + engine + ", bulk)", drafts, 0, articles, words, rate,
+							batchesInFlight, batchSize));
+				}
+				else {
+					int first = 0;
+					for (double offered : rates) {
+						results.add(run.measureBulk(String.format(Locale.ROOT, "%s bulk at %.0f/s", engine, offered),
+								drafts, first, articles, words, offered, batchesInFlight, batchSize));
+						first += articles;
+					}
+				}
+				return;
+			}
 			if (warmup > 0) {
 				// Shorter warm-up drafts warm ingest and publish (and the harness)
 				// without
@@ -147,6 +184,10 @@ final class LoadHarness {
 			}
 			if (rates.isEmpty()) {
 				results.add(run.measure("pipeline (" + engine + ")", drafts, 0, articles, words, rate, inFlight));
+				if (submit.equals("both")) {
+					results.add(run.measureBulk("pipeline (" + engine + ", bulk)", drafts, articles, articles, words,
+							rate, batchesInFlight, batchSize));
+				}
 			}
 			else {
 				int first = 0;
@@ -157,6 +198,20 @@ final class LoadHarness {
 				}
 			}
 		}
+	}
+
+	private static String submitMode(Map<String, String> flags) {
+		String submit = flags.getOrDefault("submit", "single");
+		String bulk = String.format(Locale.ROOT, "bulk submission (%d drafts a request, %d requests in flight)",
+				PresslineLocal.intFlag(flags, "batch-size", 200),
+				PresslineLocal.intFlag(flags, "batches-in-flight", 4));
+		String single = String.format(Locale.ROOT, "the single-article API (%d requests in flight)",
+				PresslineLocal.intFlag(flags, "in-flight", 64));
+		return switch (submit) {
+			case "bulk" -> "through " + bulk;
+			case "both" -> "through " + single + ", then " + bulk;
+			default -> "through " + single;
+		};
 	}
 
 	private static List<String> serviceArguments(Map<String, String> flags, String engine, int partitions) {
@@ -187,9 +242,11 @@ final class LoadHarness {
 					result.latencyMs(99), result.latency().getMaxValue() / 1000.0, result.refused(),
 					result.duplicates()));
 		}
-		if (results.size() == 2 && engine.equals("passthrough")) {
-			text.append(String.format(Locale.ROOT, "%nPipeline / raw Kafka throughput: %.2f%n",
-					results.get(1).throughput() / results.get(0).throughput()));
+		if (results.size() >= 2 && engine.equals("passthrough") && results.get(0).stages().isEmpty()) {
+			for (LoadRun.Result result : results.subList(1, results.size())) {
+				text.append(String.format(Locale.ROOT, "%n%s / raw Kafka throughput: %.2f%n", result.label(),
+						result.throughput() / results.get(0).throughput()));
+			}
 		}
 		for (LoadRun.Result result : results) {
 			if (result.stages().isEmpty()) {

@@ -126,6 +126,73 @@ final class LoadRun implements AutoCloseable {
 		return result(label, ids, refused.get(), start, end, cpuBefore);
 	}
 
+	/**
+	 * Sends {@code count} drafts through bulk submission, {@code batchSize} to a request
+	 * (NDJSON), and waits until each is published. A draft's latency runs from the moment
+	 * it was due, so drafts that wait for their batch to fill count that wait: at a set
+	 * rate a batch is sent when its last draft is due.
+	 * @param rate articles per second, or 0 for as fast as the API answers
+	 * @param inFlight most batches awaiting an answer at once
+	 */
+	Result measureBulk(String label, LoadArticles articles, int first, int count, int words, double rate, int inFlight,
+			int batchSize) {
+		URI submit = URI.create(this.pipeline.url("ingest-service") + "/api/v1/articles:batch");
+		Semaphore window = new Semaphore(inFlight);
+		AtomicLong accepted = new AtomicLong();
+		AtomicLong refused = new AtomicLong();
+		List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+		Map<ProcessHandle, Duration> cpuBefore = cpuTimes();
+		long start = System.nanoTime();
+		long wallStart = System.currentTimeMillis();
+		try (LoadProgress progress = new LoadProgress(System.out, label, count, accepted::get,
+				() -> countReceived(ids))) {
+			for (int from = 0; from < count; from += batchSize) {
+				int size = Math.min(batchSize, count - from);
+				long lastDue = (rate > 0) ? start + (long) ((from + size - 1) * 1e9 / rate) : System.nanoTime();
+				while (rate > 0 && System.nanoTime() < lastDue) {
+					LockSupport.parkNanos(lastDue - System.nanoTime());
+				}
+				window.acquireUninterruptibly();
+				long sentAt = System.nanoTime();
+				List<long[]> dues = new ArrayList<>(size);
+				StringBuilder batch = new StringBuilder();
+				for (int i = 0; i < size; i++) {
+					long due = (rate > 0) ? start + (long) ((from + i) * 1e9 / rate) : sentAt;
+					dues.add(new long[] { due, wallStart + (due - start) / 1_000_000 });
+					batch.append(articles.draft(first + from + i, words, "news")).append('\n');
+				}
+				HttpRequest request = HttpRequest.newBuilder(submit)
+					.header("Content-Type", "application/x-ndjson")
+					.header("Authorization", "Bearer " + this.pipeline.editorKey())
+					.timeout(Duration.ofSeconds(60))
+					.POST(HttpRequest.BodyPublishers.ofString(batch.toString()))
+					.build();
+				this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+					window.release();
+					if (error != null || response.statusCode() != 200) {
+						refused.addAndGet(size);
+						return;
+					}
+					JsonNode items = json.readTree(response.body()).get("items");
+					for (int i = 0; i < size; i++) {
+						JsonNode item = items.get(i);
+						if (item.get("status").asInt() != 202) {
+							refused.incrementAndGet();
+							continue;
+						}
+						String id = item.get("id").asString();
+						this.sent.put(id, dues.get(i));
+						ids.add(id);
+						accepted.incrementAndGet();
+					}
+				});
+			}
+			awaitPublished(ids, accepted, refused, count);
+		}
+		long end = System.nanoTime();
+		return result(label, ids, refused.get(), start, end, cpuBefore);
+	}
+
 	private long countReceived(List<String> ids) {
 		synchronized (ids) {
 			return ids.stream().filter(this.received::containsKey).count();

@@ -19,6 +19,8 @@ import java.util.concurrent.CountDownLatch;
  *      [--restart-window=10m]
  * java -jar pipeline-local/target/pipeline-local.jar watch [--from-beginning] [--pretty]
  *      [--topic=articles.published] [--bootstrap-servers=localhost:9092]
+ * java -jar pipeline-local/target/pipeline-local.jar submit DIR-or-FILE... [--url=http://localhost:8081]
+ *      [--key=<editor key, else PRESSLINE_KEY>] [--batch-size=100] [--batch-bytes=4MB] (see BulkSubmitter)
  * java -jar pipeline-local/target/pipeline-local.jar load [--articles=1000] [--rate=0] [--words=600]
  *      [--engine=nlp|passthrough] [--no-baseline] (see LoadHarness)
  * </pre>
@@ -43,6 +45,7 @@ public final class PresslineLocal {
 				case "run" -> run(flags);
 				case "watch" -> watch(flags);
 				case "load" -> LoadHarness.run(flags);
+				case "submit" -> System.exit(BulkSubmitter.run(positional(args), flags, System.out, System.err));
 				case "help" -> usage();
 				default -> throw new IllegalArgumentException("Unknown command '" + command + "'");
 			}
@@ -53,7 +56,8 @@ public final class PresslineLocal {
 			System.exit(2);
 		}
 		catch (IllegalStateException ex) {
-			System.err.println(("watch".equals(command) ? "" : "Pressline did not start: ") + ex.getMessage());
+			System.err.println((List.of("watch", "submit").contains(command) ? "" : "Pressline did not start: ")
+					+ ex.getMessage());
 			System.exit(1);
 		}
 	}
@@ -213,7 +217,12 @@ public final class PresslineLocal {
 		if (!rest.isEmpty() && !rest.get(0).startsWith("--")) {
 			rest.remove(0);
 		}
+		boolean submit = args.length > 0 && "submit".equals(args[0]);
 		for (String arg : rest) {
+			if (submit && !arg.startsWith("--")) {
+				// The files and folders of submit: see positional.
+				continue;
+			}
 			if (!arg.startsWith("--")) {
 				throw new IllegalArgumentException("Unexpected argument '" + arg + "'");
 			}
@@ -226,6 +235,11 @@ public final class PresslineLocal {
 			}
 		}
 		return flags;
+	}
+
+	/** The arguments after the command that are not flags: the paths of submit. */
+	private static List<String> positional(String[] args) {
+		return java.util.Arrays.stream(args).skip(1).filter((arg) -> !arg.startsWith("--")).toList();
 	}
 
 	static int intFlag(Map<String, String> flags, String name, int fallback) {
@@ -311,10 +325,13 @@ public final class PresslineLocal {
 						       [--max-restarts=5] [--restart-window=10m]
 						  java -jar pipeline-local/target/pipeline-local.jar watch [--from-beginning] [--pretty]
 						       [--topic=articles.published] [--bootstrap-servers=localhost:9092]
+						  java -jar pipeline-local/target/pipeline-local.jar submit DIR-or-FILE... [--url=http://localhost:8081]
+						       [--key=<editor key; PRESSLINE_KEY by default>] [--batch-size=100] [--batch-bytes=4MB]
 						  java -jar pipeline-local/target/pipeline-local.jar load [--articles=1000] [--rate=0 (as fast as
 						       possible) or articles/s | --rates=50,100,200] [--words=600] [--engine=nlp|passthrough] [--in-flight=64]
 						       [--warmup=100] [--warmup-words=<words>] [--partitions=3] [--enrich-instances=1] [--enrich-threads=1]
 						       [--no-baseline | --no-kafka-baseline] [--out=.pressline/load]
+						       [--submit=single|bulk|both] [--batch-size=200] [--batches-in-flight=4]
 						""");
 	}
 

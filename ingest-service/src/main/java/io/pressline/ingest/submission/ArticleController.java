@@ -30,8 +30,6 @@ import io.pressline.platform.draft.MalformedDraftException;
 @RequestMapping("/api/v1/articles")
 class ArticleController {
 
-	private static final int MAX_KEY_LENGTH = 255;
-
 	private static final int MAX_REASON_LENGTH = 2000;
 
 	private final DraftRequests drafts;
@@ -103,15 +101,10 @@ class ArticleController {
 	}
 
 	private static void checkKey(String key) {
-		if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH
-				|| !key.chars().allMatch((c) -> c > 0x20 && c < 0x7F))) {
-			throw new MalformedDraftException(
-					"Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters without spaces",
-					"Idempotency-Key");
-		}
+		IdempotencyKeys.requireValid(key, "Idempotency-Key");
 	}
 
-	private static String statusUrlBase() {
+	static String statusUrlBase() {
 		return ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/articles/").toUriString();
 	}
 

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.pressline.platform.draft.MalformedDraftException;
+
 /**
  * Remembers the answer given to each {@code Idempotency-Key} for a while, so that a
  * client retrying a request gets the first answer again instead of a second article. A
@@ -17,6 +19,8 @@ import java.util.function.Supplier;
  * kept).
  */
 class IdempotencyKeys {
+
+	private static final int MAX_KEY_LENGTH = 255;
 
 	/** In the order they were remembered, the oldest first. */
 	private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
@@ -42,6 +46,20 @@ class IdempotencyKeys {
 	}
 
 	/**
+	 * Refuses a key that is not 1 to 255 visible ASCII characters.
+	 * @param key the key, or {@code null} (none, which is fine)
+	 * @param field where it was given, for the problem document
+	 * @throws MalformedDraftException when it is not a usable key
+	 */
+	static void requireValid(String key, String field) {
+		if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH
+				|| !key.chars().allMatch((c) -> c > 0x20 && c < 0x7F))) {
+			throw new MalformedDraftException(
+					field + " must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters without spaces", field);
+		}
+	}
+
+	/**
 	 * Runs {@code submit} once per key and draft: a repeat gets the remembered receipt.
 	 * @param key the client's key, or {@code null}: then {@code submit} just runs
 	 * @param fingerprint identifies the draft sent with the key, worked out only when
@@ -56,33 +74,46 @@ class IdempotencyKeys {
 		if (key == null) {
 			return new Outcome(submit.get(), false);
 		}
-		String print = fingerprint.get();
-		Entry mine;
+		Claim claim = claim(key, fingerprint.get());
+		if (claim.replay() != null) {
+			return claim.replay();
+		}
+		try {
+			return new Outcome(claim.complete(submit.get()), false);
+		}
+		catch (RuntimeException ex) {
+			claim.release();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Claims a key for a submission that runs later, among others (a batch): the caller
+	 * completes the claim with the version once Kafka has the draft, or releases it when
+	 * the draft was not submitted.
+	 * @param key the client's key
+	 * @param fingerprint identifies the draft sent with the key
+	 * @return the claim; it holds the remembered answer instead when the key was used for
+	 * this draft before
+	 * @throws KeyReuseException when the key is in use by a different draft or by a
+	 * request still running
+	 */
+	Claim claim(String key, String fingerprint) {
 		synchronized (this) {
 			Instant now = this.clock.instant();
 			Entry existing = live(key, now);
 			if (existing != null) {
-				if (!existing.fingerprint.equals(print)) {
+				if (!existing.fingerprint.equals(fingerprint)) {
 					throw new KeyReuseException(key, false);
 				}
 				if (existing.receipt == null) {
 					throw new KeyReuseException(key, true);
 				}
-				return new Outcome(existing.receipt, true);
+				return new Claim(key, null, new Outcome(existing.receipt, true));
 			}
-			mine = new Entry(print, now, null);
+			Entry mine = new Entry(fingerprint, now, null);
 			add(key, mine, now);
-		}
-		try {
-			SubmittedVersion receipt = submit.get();
-			mine.receipt = receipt;
-			return new Outcome(receipt, false);
-		}
-		catch (RuntimeException ex) {
-			synchronized (this) {
-				this.entries.remove(key, mine);
-			}
-			throw ex;
+			return new Claim(key, mine, null);
 		}
 	}
 
@@ -143,6 +174,43 @@ class IdempotencyKeys {
 	 * @param replayed whether it was remembered from an earlier request with the same key
 	 */
 	record Outcome(SubmittedVersion receipt, boolean replayed) {
+	}
+
+	/** A key held for a submission still running, or the answer it gave before. */
+	final class Claim {
+
+		private final String key;
+
+		private final Entry entry;
+
+		private final Outcome replay;
+
+		private Claim(String key, Entry entry, Outcome replay) {
+			this.key = key;
+			this.entry = entry;
+			this.replay = replay;
+		}
+
+		/** The remembered answer, when the key was used for this draft before. */
+		Outcome replay() {
+			return this.replay;
+		}
+
+		/** Remembers the version the draft became. */
+		SubmittedVersion complete(SubmittedVersion receipt) {
+			this.entry.receipt = receipt;
+			return receipt;
+		}
+
+		/** Forgets the key: the draft was not submitted, so the client may retry. */
+		void release() {
+			if (this.entry != null) {
+				synchronized (IdempotencyKeys.this) {
+					IdempotencyKeys.this.entries.remove(this.key, this.entry);
+				}
+			}
+		}
+
 	}
 
 	private static final class Entry {

@@ -31,20 +31,40 @@ class ProblemResponses {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> keyReused(IdempotencyKeys.KeyReuseException ex) {
-		HttpStatus status = ex.inFlight() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT;
-		ProblemDetail problem = Problems.of(status, "idempotency-key-reused", "The Idempotency-Key cannot be used",
-				ex.getMessage());
-		problem.setProperty("field", "Idempotency-Key");
-		return Problems.respond(problem);
+		return Problems.respond(problemOf(ex, "Idempotency-Key"));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unavailable(PipelineUnavailableException ex) {
 		log.error("Draft refused because Kafka is unavailable", ex);
-		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "pipeline-unavailable",
+		return retryLater(problemOf(ex));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> batchTooLarge(BatchTooLargeException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "batch-too-large", "The batch is too large",
+				ex.getMessage());
+		problem.setProperty("limitItems", ex.limitItems());
+		problem.setProperty("limitBytes", ex.limitBytes());
+		return Problems.respond(problem);
+	}
+
+	/**
+	 * The problem of a key that cannot be used, naming where the key was given: the
+	 * header, or a field of a batch item.
+	 */
+	static ProblemDetail problemOf(IdempotencyKeys.KeyReuseException ex, String field) {
+		HttpStatus status = ex.inFlight() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT;
+		ProblemDetail problem = Problems.of(status, "idempotency-key-reused", "The Idempotency-Key cannot be used",
+				ex.getMessage());
+		problem.setProperty("field", field);
+		return problem;
+	}
+
+	static ProblemDetail problemOf(PipelineUnavailableException ex) {
+		return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "pipeline-unavailable",
 				"The pipeline cannot take drafts right now",
 				"Nothing was submitted. Retry in a moment with the same Idempotency-Key.");
-		return retryLater(problem);
 	}
 
 	@ExceptionHandler

@@ -1,5 +1,7 @@
 package io.pressline.ingest.submission;
 
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +25,12 @@ class ReceivedReports {
 
 	private final StageReporter stages;
 
-	ReceivedReports(ArticleStatuses statuses, StageReporter stages) {
+	private final String statusTopic;
+
+	ReceivedReports(ArticleStatuses statuses, StageReporter stages, String statusTopic) {
 		this.statuses = statuses;
 		this.stages = stages;
+		this.statusTopic = statusTopic;
 	}
 
 	/** Reports a version whose draft Kafka has. */
@@ -33,8 +38,7 @@ class ReceivedReports {
 		String id = submitted.getArticleId();
 		int version = submitted.getVersion();
 		boolean retraction = submitted.getAction() == SubmissionAction.RETRACT;
-		ArticleStatus received = StageReporter.status(id, version, ArticleStage.RECEIVED, "ingest",
-				submitted.getSubmittedAt(), retraction ? "retraction requested" : null);
+		ArticleStatus received = status(submitted);
 		this.statuses.record(received);
 		try {
 			this.stages.report(received);
@@ -45,6 +49,37 @@ class ReceivedReports {
 			log.warn("Article {} v{} was submitted but its RECEIVED status was not written: {}", id, version,
 					ex.getMessage());
 		}
+		logSubmitted(submitted, retraction);
+	}
+
+	/**
+	 * The RECEIVED status of a draft as a record of the status topic, for a submission
+	 * that writes it in the draft's own transaction (a batch). Once that commits,
+	 * {@link #receivedWithDraft} reports it here.
+	 */
+	ProducerRecord<String, SpecificRecord> record(ArticleStatus received) {
+		return new ProducerRecord<>(this.statusTopic, received.getArticleId(), received);
+	}
+
+	/** The RECEIVED status of a version. */
+	ArticleStatus status(ArticleSubmitted submitted) {
+		boolean retraction = submitted.getAction() == SubmissionAction.RETRACT;
+		return StageReporter.status(submitted.getArticleId(), submitted.getVersion(), ArticleStage.RECEIVED, "ingest",
+				submitted.getSubmittedAt(), retraction ? "retraction requested" : null);
+	}
+
+	/**
+	 * Reports a version whose draft and RECEIVED status Kafka has, in one transaction.
+	 */
+	void receivedWithDraft(ArticleSubmitted submitted, ArticleStatus received) {
+		this.statuses.record(received);
+		this.stages.count(received);
+		logSubmitted(submitted, false);
+	}
+
+	private void logSubmitted(ArticleSubmitted submitted, boolean retraction) {
+		String id = submitted.getArticleId();
+		int version = submitted.getVersion();
 		if (retraction) {
 			log.info("Article {} v{} retraction submitted", id, version);
 		}

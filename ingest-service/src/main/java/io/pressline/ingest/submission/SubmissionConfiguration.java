@@ -9,6 +9,7 @@ import io.pressline.ingest.IngestProperties;
 import io.pressline.ingest.status.ArticleStatuses;
 import io.pressline.ingest.version.NewArticleWriter;
 import io.pressline.ingest.version.VersionSequencer;
+import io.pressline.platform.PipelineTopics;
 import io.pressline.platform.status.StageReporter;
 
 /** The pieces a submission goes through. */
@@ -27,9 +28,9 @@ class SubmissionConfiguration {
 
 	@Bean
 	Submissions submissions(IdempotencyKeys keys, NewArticleWriter newArticles, VersionSequencer versions,
-			ArticleStatuses statuses, StageReporter stages, SubmissionFeed feed) {
-		return new Submissions(keys, newArticles, versions, new ReceivedReports(statuses, stages), feed,
-				Clock.systemUTC());
+			ArticleStatuses statuses, StageReporter stages, SubmissionFeed feed, PipelineTopics topics) {
+		return new Submissions(keys, newArticles, versions, new ReceivedReports(statuses, stages, topics.status()),
+				feed, Clock.systemUTC());
 	}
 
 }

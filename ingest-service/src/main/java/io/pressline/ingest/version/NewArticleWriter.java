@@ -1,11 +1,13 @@
 package io.pressline.ingest.version;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -107,6 +109,61 @@ public class NewArticleWriter implements AutoCloseable {
 			pending.failure = failure;
 			pending.settled = true;
 		}
+	}
+
+	/**
+	 * Writes version 1 of many new articles with as few transactions as there are
+	 * partitions among them: the articles of one partition of the version topic, their
+	 * version records, their drafts and whatever goes {@code alongside} each, are written
+	 * in one transaction by that partition's writer. Each partition's transaction commits
+	 * or fails on its own.
+	 * @param firsts the first versions, of new articles
+	 * @param alongside more records to write with an article in its transaction (its
+	 * status), or none
+	 * @return why the articles that were not written failed, by article id; empty when
+	 * every article was written
+	 */
+	public Map<String, RuntimeException> writeAll(List<ArticleSubmitted> firsts,
+			Function<ArticleSubmitted, List<ProducerRecord<String, SpecificRecord>>> alongside) {
+		Map<Integer, List<ArticleSubmitted>> byPartition = new LinkedHashMap<>();
+		for (ArticleSubmitted first : firsts) {
+			byPartition.computeIfAbsent(this.topic.partitionOf(first.getArticleId()), (p) -> new ArrayList<>())
+				.add(first);
+		}
+		Map<String, RuntimeException> failures = new LinkedHashMap<>();
+		byPartition.forEach((partition, articles) -> {
+			List<ProducerRecord<String, SpecificRecord>> records = new ArrayList<>(articles.size() * 3);
+			for (ArticleSubmitted first : articles) {
+				records.addAll(this.records.of(partition, first));
+				records.addAll(alongside.apply(first));
+			}
+			RuntimeException failure = writeInOne(partition, records);
+			if (failure != null) {
+				articles.forEach((first) -> failures.put(first.getArticleId(), failure));
+			}
+		});
+		return failures;
+	}
+
+	private RuntimeException writeInOne(int partition, List<ProducerRecord<String, SpecificRecord>> records) {
+		for (int attempt = 1; attempt <= this.attempts; attempt++) {
+			try {
+				this.writers.locked(partition, (writer) -> {
+					writer.write(records);
+					return null;
+				});
+				return null;
+			}
+			catch (WriterFencedException ex) {
+				log.warn("Another process uses the transactional id of this instance's new articles: does "
+						+ "another ingest instance have the same pressline.instance-id? ({})", ex.getMessage());
+			}
+			catch (PipelineUnavailableException ex) {
+				return ex;
+			}
+		}
+		return new PipelineUnavailableException(
+				"Kafka did not accept the drafts: another process kept taking this instance's transactional id", null);
 	}
 
 	@Override

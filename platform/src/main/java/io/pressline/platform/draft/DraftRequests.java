@@ -50,6 +50,21 @@ public final class DraftRequests {
 		return this.reader.readText(readBounded(request), fields);
 	}
 
+	/**
+	 * Reads one draft in its JSON form from bytes already read, as an item of a batch is.
+	 * @throws MalformedDraftException when the bytes are not a JSON draft object
+	 * @throws InvalidDraftException when the draft breaks a rule
+	 * @throws DraftTooLargeException when its body is over the limit
+	 */
+	public Draft readJson(byte[] json) {
+		return this.reader.readJson(json);
+	}
+
+	/** The largest body a draft may have, in UTF-8 bytes. */
+	public long maxBodyBytes() {
+		return this.rules.maxBodyBytes();
+	}
+
 	private byte[] readBounded(HttpServletRequest request) throws IOException {
 		long limit = this.rules.maxBodyBytes() + ENVELOPE_BYTES;
 		if (request.getContentLengthLong() > limit) {

@@ -54,6 +54,14 @@ public class StageReporter {
 			throw new IllegalStateException("Status " + status.getStage() + " of article " + status.getArticleId()
 					+ " v" + status.getVersion() + " was not sent");
 		}
+		count(status);
+	}
+
+	/**
+	 * Counts a stage that was written to the status topic by other means (a transactional
+	 * producer of the service's own, with the records it reports on).
+	 */
+	public void count(ArticleStatus status) {
 		String service = status.getService();
 		String stage = status.getStage().name();
 		Counter counter = this.counters.computeIfAbsent(service + "/" + stage,

@@ -32,32 +32,50 @@ public class DraftProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalid(InvalidDraftException ex) {
+		return Problems.respond(problemOf(ex));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> malformed(MalformedDraftException ex) {
+		return Problems.respond(problemOf(ex));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooLarge(DraftTooLargeException ex) {
+		return Problems.respond(problemOf(ex));
+	}
+
+	/**
+	 * The problem document of a draft that breaks a rule, also for one draft among many
+	 * (an item of a batch).
+	 */
+	public static ProblemDetail problemOf(InvalidDraftException ex) {
 		ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-draft",
 				"The draft breaks a rule", ex.getMessage());
 		List<FieldError> errors = ex.errors();
 		problem.setProperty("field", errors.get(0).field());
 		problem.setProperty("errors",
 				errors.stream().map((e) -> Map.of("field", e.field(), "message", e.message())).toList());
-		return Problems.respond(problem);
+		return problem;
 	}
 
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> malformed(MalformedDraftException ex) {
+	/** The problem document of bytes that cannot be read as a draft. */
+	public static ProblemDetail problemOf(MalformedDraftException ex) {
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-draft",
 				"The request cannot be read as a draft", ex.getMessage());
 		if (ex.field() != null) {
 			problem.setProperty("field", ex.field());
 		}
-		return Problems.respond(problem);
+		return problem;
 	}
 
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> tooLarge(DraftTooLargeException ex) {
+	/** The problem document of a draft whose body is over the limit. */
+	public static ProblemDetail problemOf(DraftTooLargeException ex) {
 		ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "draft-too-large", "The draft is too large",
 				ex.getMessage());
 		problem.setProperty("field", "body");
 		problem.setProperty("limitBytes", ex.limitBytes());
-		return Problems.respond(problem);
+		return problem;
 	}
 
 	@ExceptionHandler
@@ -71,11 +89,16 @@ public class DraftProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		// What this endpoint takes: a draft (JSON or text) for most, NDJSON or JSON for a
+		// batch.
+		List<String> supported = ex.getSupportedMediaTypes().isEmpty()
+				? List.of(MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE)
+				: ex.getSupportedMediaTypes().stream().map(MediaType::toString).toList();
 		ProblemDetail problem = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-				"Unsupported media type", "Send the draft as application/json or text/plain (UTF-8), not "
+				"Unsupported media type", "Send " + String.join(" or ", supported) + " (UTF-8), not "
 						+ ((ex.getContentType() != null) ? ex.getContentType() : "without a Content-Type"));
 		problem.setProperty("field", "Content-Type");
-		problem.setProperty("supported", List.of(MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE));
+		problem.setProperty("supported", supported);
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 
