@@ -22,7 +22,7 @@ import org.springframework.util.unit.DataSize;
 public record BatchSettings(Integer maxRecords, Duration linger, DataSize lingerBytes) {
 
 	public BatchSettings {
-		maxRecords = (maxRecords != null) ? maxRecords : 500;
+		maxRecords = (maxRecords != null) ? maxRecords : 100;
 		linger = (linger != null) ? linger : Duration.ZERO;
 		lingerBytes = (lingerBytes != null) ? lingerBytes : DataSize.ofKilobytes(256);
 		if (maxRecords < 1) {
