@@ -72,7 +72,7 @@ class DeadLetterTests {
 			ConsumerRecord<String, byte[]> letter = dlq.await((r) -> poisonKey.equals(r.key()), WAIT);
 			assertThat(letter.value()).isEqualTo(poison);
 			assertThat(header(letter, "pressline-stage")).isEqualTo("enrich-service");
-			assertThat(header(letter, "pressline-error")).contains("not Avro single-object encoded");
+			assertThat(header(letter, "pressline-error")).contains("not a Pressline event");
 			assertThat(header(letter, "pressline-attempts")).isEqualTo("1");
 			assertThat(header(letter, "kafka_dlt-original-topic")).isEqualTo("articles.submitted");
 

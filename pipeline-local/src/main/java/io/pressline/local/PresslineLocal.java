@@ -16,9 +16,9 @@ import java.util.concurrent.CountDownLatch;
  * java -jar pipeline-local/target/pipeline-local.jar [run] [--kafka-port=9092] [--ingest-port=8081]
  *      [--enrich-port=8082] [--publish-port=8083] [--data-dir=.pressline/kafka] [--fresh]
  *      [--bootstrap-servers=host:port] [--instances=enrich=2,publish=2] [--max-restarts=5]
- *      [--restart-window=10m]
+ *      [--restart-window=10m] [--registry [--registry-port=8085] [--registry-java=JDK]]
  * java -jar pipeline-local/target/pipeline-local.jar watch [--from-beginning] [--pretty]
- *      [--topic=articles.published] [--bootstrap-servers=localhost:9092]
+ *      [--topic=articles.published] [--bootstrap-servers=localhost:9092] [--registry-url=URL]
  * java -jar pipeline-local/target/pipeline-local.jar submit DIR-or-FILE... [--url=http://localhost:8081]
  *      [--key=<editor key, else PRESSLINE_KEY>] [--batch-size=100] [--batch-bytes=4MB] (see BulkSubmitter)
  * java -jar pipeline-local/target/pipeline-local.jar load [--articles=1000] [--rate=0] [--words=600]
@@ -28,8 +28,10 @@ import java.util.concurrent.CountDownLatch;
  * {@code run} starts Kafka in this JVM and the three services as child JVMs (as many
  * instances of each as {@code --instances} says), prints where everything is and runs
  * until Ctrl-C, which stops it all; an instance that dies meanwhile is started again (see
- * {@link RestartPolicy}). {@code watch} prints the events of a topic as JSON, one per
- * line.
+ * {@link RestartPolicy}). With {@code --registry} it first starts Apicurio Registry (see
+ * {@link LocalRegistry}), and the services write the registry's framing with their
+ * schemas registered there ({@code pressline.serde.format=registry}). {@code watch}
+ * prints the events of a topic as JSON, one per line.
  */
 public final class PresslineLocal {
 
@@ -77,16 +79,12 @@ public final class PresslineLocal {
 		if (flags.containsKey("restart-window")) {
 			restarts = restarts.withWindow(durationFlag(flags, "restart-window"));
 		}
-		LocalPipeline.Options options = new LocalPipeline.Options(intFlag(flags, "kafka-port", 9092),
-				flags.get("bootstrap-servers"), dataDirectory, ports, servicesDirectory(flags), home.resolve("logs"),
-				List.of(), instances(flags.getOrDefault("instances", "")), restarts);
-		// Checked before anything starts: a bad port layout is a usage error.
-		LocalPipeline.ports(options.ports(), options.instances());
-		if (flags.containsKey("fresh")) {
-			deleteQuietly(dataDirectory);
-		}
-		System.out.println("Starting Pressline (logs in " + options.logDirectory() + ")");
-		LocalPipeline pipeline = new LocalPipeline(options);
+		boolean withRegistry = flags.containsKey("registry");
+		Path registryData = home.resolve("registry");
+		int registryPort = intFlag(flags, "registry-port", 8085);
+		Path registryJava = withRegistry ? LocalRegistry.java(flags.get("registry-java")) : null;
+		java.util.concurrent.atomic.AtomicReference<LocalRegistry> registry = new java.util.concurrent.atomic.AtomicReference<>();
+		java.util.concurrent.atomic.AtomicReference<LocalPipeline> started = new java.util.concurrent.atomic.AtomicReference<>();
 		CountDownLatch stopped = new CountDownLatch(1);
 		java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
 		// Registered before anything starts, so Ctrl-C during start-up stops what has
@@ -94,10 +92,39 @@ public final class PresslineLocal {
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			interrupted.set(true);
 			System.out.println("\nStopping Pressline ...");
-			pipeline.close();
+			if (started.get() != null) {
+				started.get().close();
+			}
+			if (registry.get() != null) {
+				registry.get().close();
+			}
 			System.out.println("Stopped.");
 			stopped.countDown();
 		}, "pressline-stop"));
+		if (flags.containsKey("fresh")) {
+			deleteQuietly(dataDirectory);
+			deleteQuietly(registryData);
+		}
+		List<String> serviceArguments = List.of();
+		if (withRegistry) {
+			Path registryHome = Path.of(flags.getOrDefault("registry-home",
+					LocalRegistry.defaultHome(servicesDirectory(flags)).toString()));
+			System.out.println("Starting Apicurio Registry with " + registryJava + " ...");
+			long begun = System.nanoTime();
+			registry.set(LocalRegistry.start(registryHome, registryJava, registryPort, registryData,
+					home.resolve("logs").resolve("registry.log"), java.time.Duration.ofSeconds(180)));
+			System.out.printf("  Apicurio Registry is up at %s in %.1f s%n", registry.get().confluentUrl(),
+					(System.nanoTime() - begun) / 1e9);
+			serviceArguments = registry.get().serviceArguments();
+		}
+		LocalPipeline.Options options = new LocalPipeline.Options(intFlag(flags, "kafka-port", 9092),
+				flags.get("bootstrap-servers"), dataDirectory, ports, servicesDirectory(flags), home.resolve("logs"),
+				serviceArguments, instances(flags.getOrDefault("instances", "")), restarts);
+		// Checked before anything starts: a bad port layout is a usage error.
+		LocalPipeline.ports(options.ports(), options.instances());
+		System.out.println("Starting Pressline (logs in " + options.logDirectory() + ")");
+		LocalPipeline pipeline = new LocalPipeline(options);
+		started.set(pipeline);
 		java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
 		try {
 			// While starting, each step; once running, what the healing does, with the
@@ -114,7 +141,7 @@ public final class PresslineLocal {
 			}
 			throw ex;
 		}
-		printWelcome(pipeline, options);
+		printWelcome(pipeline, options, registry.get());
 		running.set(true);
 		awaitQuietly(stopped);
 	}
@@ -151,12 +178,17 @@ public final class PresslineLocal {
 		return instances;
 	}
 
-	private static void printWelcome(LocalPipeline pipeline, LocalPipeline.Options options) {
+	private static void printWelcome(LocalPipeline pipeline, LocalPipeline.Options options, LocalRegistry registry) {
 		String ingest = pipeline.url("ingest-service");
 		System.out.println();
 		System.out.println("Pressline is running.");
 		System.out.printf("  %-20s %s%s%n", "Kafka", pipeline.bootstrapServers(),
 				pipeline.ownsKafka() ? " (in-process KRaft, data in " + options.dataDirectory() + ")" : "");
+		if (registry != null) {
+			System.out.printf("  %-20s %s   pid %-7d log %s%n", "Schema registry", registry.confluentUrl(),
+					registry.pid(), registry.logFile());
+			System.out.printf("  %-20s %s%n", "", "records are Confluent-framed Avro, schemas under <topic>-value");
+		}
 		for (Service service : Service.values()) {
 			System.out.printf("  %-20s %s%n", service.artifact(), service.role());
 			for (ServiceInstance instance : pipeline.instances(service)) {
@@ -187,7 +219,8 @@ public final class PresslineLocal {
 		System.out.println("Print published events as JSON:");
 		System.out
 			.println("  java -jar pipeline-local/target/pipeline-local.jar watch --from-beginning --bootstrap-servers="
-					+ pipeline.bootstrapServers());
+					+ pipeline.bootstrapServers()
+					+ ((registry != null) ? " --registry-url=" + registry.confluentUrl() : ""));
 		System.out.println();
 		System.out.println("Press Ctrl-C to stop.");
 	}
@@ -196,8 +229,8 @@ public final class PresslineLocal {
 		PublishedWatcher watcher = new PublishedWatcher();
 		Runtime.getRuntime().addShutdownHook(new Thread(watcher::stop, "pressline-watch-stop"));
 		watcher.watch(flags.getOrDefault("bootstrap-servers", "localhost:9092"),
-				flags.getOrDefault("topic", "articles.published"), flags.containsKey("from-beginning"),
-				flags.containsKey("pretty"), System.out);
+				flags.getOrDefault("topic", "articles.published"), flags.get("registry-url"),
+				flags.containsKey("from-beginning"), flags.containsKey("pretty"), System.out);
 	}
 
 	static Path servicesDirectory(Map<String, String> flags) {
@@ -323,8 +356,10 @@ public final class PresslineLocal {
 						       [--enrich-port=8082] [--publish-port=8083] [--data-dir=.pressline/kafka] [--fresh]
 						       [--bootstrap-servers=host:port] [--instances=enrich=2,publish=2]
 						       [--max-restarts=5] [--restart-window=10m]
+						       [--registry [--registry-port=8085] [--registry-java=<JDK 21+>]]
 						  java -jar pipeline-local/target/pipeline-local.jar watch [--from-beginning] [--pretty]
 						       [--topic=articles.published] [--bootstrap-servers=localhost:9092]
+						       [--registry-url=http://localhost:8085/apis/ccompat/v7 (a run with --registry)]
 						  java -jar pipeline-local/target/pipeline-local.jar submit DIR-or-FILE... [--url=http://localhost:8081]
 						       [--key=<editor key; PRESSLINE_KEY by default>] [--batch-size=100] [--batch-bytes=4MB]
 						  java -jar pipeline-local/target/pipeline-local.jar load [--articles=1000] [--rate=0 (as fast as

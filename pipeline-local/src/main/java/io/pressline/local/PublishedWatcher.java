@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.pressline.event.json.EventJson;
 import io.pressline.event.serde.AvroEventDeserializer;
+import io.pressline.event.serde.SchemaRegistry;
 
 /**
  * Prints every event of a topic as it arrives, one JSON document per event, the way a
@@ -27,11 +28,19 @@ final class PublishedWatcher {
 
 	private final AtomicBoolean running = new AtomicBoolean(true);
 
-	void watch(String bootstrapServers, String topic, boolean fromBeginning, boolean pretty, PrintStream out) {
+	/**
+	 * @param registryUrl the schema registry of a pipeline run with {@code --registry},
+	 * or {@code null}
+	 */
+	void watch(String bootstrapServers, String topic, String registryUrl, boolean fromBeginning, boolean pretty,
+			PrintStream out) {
+		AvroEventDeserializer events = (registryUrl != null)
+				? new AvroEventDeserializer(SchemaRegistry.at(java.net.URI.create(registryUrl)))
+				: new AvroEventDeserializer();
 		try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
 						"read_committed", ConsumerConfig.CLIENT_ID_CONFIG, "pressline-watch-" + UUID.randomUUID()),
-				new StringDeserializer(), new AvroEventDeserializer())) {
+				new StringDeserializer(), events)) {
 			List<TopicPartition> partitions;
 			try {
 				partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))

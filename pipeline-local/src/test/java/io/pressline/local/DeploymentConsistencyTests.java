@@ -47,9 +47,9 @@ class DeploymentConsistencyTests {
 		expected.add(topics.get("submitted") + ".dlq");
 		expected.add(topics.get("enriched") + ".dlq");
 		// ingest-service's own: the version numbers.
-		String versions = (String) section(yaml("ingest-service/src/main/resources/application.yml"), "pressline",
-				"ingest", "versions")
-			.get("topic");
+		assertThat(section(yaml("ingest-service/src/main/resources/application.yml"), "pressline", "ingest", "versions")
+			.get("topic")).isEqualTo("${pressline.topics.versions}");
+		String versions = (String) topics.get("versions");
 		expected.add(versions);
 		Set<String> compactedExpected = Set.of((String) topics.get("latest"), (String) topics.get("status"),
 				(String) topics.get("publish-state"), versions);
@@ -269,6 +269,34 @@ class DeploymentConsistencyTests {
 		assertThat(datasource.get("url")).isEqualTo("http://prometheus:9090");
 		String dashboard = Files.readString(ROOT.resolve("deploy/grafana/dashboards/pressline-pipeline.json"));
 		assertThat(dashboard).contains("\"uid\": \"" + datasource.get("uid") + "\"");
+	}
+
+	@ParameterizedTest
+	@EnumSource(Service.class)
+	void eachServiceTakesItsAvroFramingFromTheDeploymentSingleObjectByDefault(Service service) throws IOException {
+		Map<String, Object> environment = section(yaml("docker-compose.yml"), "services", service.artifact(),
+				"environment");
+		Object defaultFormat = section(yaml("platform/src/main/resources/pressline-defaults.yml"), "pressline", "serde")
+			.get("format");
+
+		assertThat(environment.get("PRESSLINE_SERDE_FORMAT"))
+			.isEqualTo("${PRESSLINE_SERDE_FORMAT:-" + defaultFormat + "}");
+		assertThat(environment.get("PRESSLINE_SERDE_REGISTRY_URL")).isEqualTo("${PRESSLINE_SERDE_REGISTRY_URL:-}");
+	}
+
+	@Test
+	void theSchemaRegistryIsTheOneTheLocalRunStartsInAProfileOfItsOwn() throws IOException {
+		Map<String, Object> registry = section(yaml("docker-compose.yml"), "services", "schema-registry");
+		Matcher version = Pattern.compile("<apicurio-registry.version>([^<]+)</")
+			.matcher(Files.readString(ROOT.resolve("pom.xml")));
+
+		assertThat(version.find()).isTrue();
+		assertThat(registry.get("profiles")).isEqualTo(List.of("registry"));
+		assertThat(registry.get("image"))
+			.isEqualTo("${REGISTRY_IMAGE:-apicurio/apicurio-registry:" + version.group(1) + "}");
+		assertThat(section(registry, "environment").get("APICURIO_KAFKASQL_BOOTSTRAP_SERVERS"))
+			.isEqualTo(section(yaml("docker-compose.yml"), "services", "ingest-service", "environment")
+				.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"));
 	}
 
 	private static String initCommand() throws IOException {

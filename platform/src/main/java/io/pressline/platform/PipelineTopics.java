@@ -23,6 +23,8 @@ import org.springframework.util.unit.DataSize;
  * {@code PublicationState.avsc}
  * @param releases held versions whose embargo has ended, offered to publish-service
  * again; read beside {@code enriched} by the same consumer, so partitioned like it
+ * @param versions compacted: the latest version number of every article, written and read
+ * by ingest-service alone, which creates it (see {@code pressline.ingest.versions})
  * @param partitions partitions of each topic
  * @param replicationFactor replicas of each partition
  * @param maxMessageSize the largest record every topic takes and every producer sends:
@@ -31,7 +33,8 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("pressline.topics")
 public record PipelineTopics(String submitted, String enriched, String published, String latest, String status,
-		String publishState, String releases, int partitions, short replicationFactor, DataSize maxMessageSize) {
+		String publishState, String releases, String versions, int partitions, short replicationFactor,
+		DataSize maxMessageSize) {
 
 	/**
 	 * How many times the largest body the largest record must hold: a published event

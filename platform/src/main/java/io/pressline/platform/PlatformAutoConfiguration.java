@@ -21,6 +21,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.pressline.platform.cloudevents.CloudEventHeaders;
+import io.pressline.platform.cloudevents.CloudEventSettings;
 import io.pressline.platform.deadletter.DeadLetterController;
 import io.pressline.platform.draft.DraftRequests;
 import io.pressline.platform.draft.DraftSettings;
@@ -32,6 +34,7 @@ import io.pressline.platform.batch.RecordBatches;
 import io.pressline.platform.deadletter.DeadLetters;
 import io.pressline.platform.health.KafkaBrokerHealthIndicator;
 import io.pressline.platform.kafka.KafkaClients;
+import io.pressline.platform.kafka.SerdeSettings;
 import io.pressline.platform.metrics.KafkaBacklog;
 import io.pressline.platform.status.StageReporter;
 import io.pressline.platform.web.DraftProblems;
@@ -39,7 +42,7 @@ import io.pressline.platform.web.DraftProblems;
 /** Beans every Pressline service gets from depending on the platform. */
 @AutoConfiguration
 @EnableConfigurationProperties({ PipelineTopics.class, DraftSettings.class, OperationsSettings.class,
-		BatchSettings.class })
+		BatchSettings.class, CloudEventSettings.class, SerdeSettings.class })
 @Import({ DraftProblems.class, DeadLetterController.class })
 public class PlatformAutoConfiguration {
 
@@ -140,6 +143,15 @@ public class PlatformAutoConfiguration {
 	@Bean
 	KafkaClients kafkaClients(KafkaProperties kafka) {
 		return new KafkaClients(kafka);
+	}
+
+	/**
+	 * The CloudEvents headers of the records a service writes, with the content type its
+	 * value serializer declares.
+	 */
+	@Bean
+	CloudEventHeaders cloudEventHeaders(CloudEventSettings settings, KafkaProperties kafka) {
+		return CloudEventHeaders.forProducer(settings.source(), kafka.buildProducerProperties());
 	}
 
 	@Bean

@@ -29,6 +29,34 @@ class PresslineDefaultsTests {
 	}
 
 	@Test
+	void theSerdeSettingsReachTheClientsThatKafkaMakes() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("deployment", Map.of("pressline.serde.format", "registry",
+					"pressline.serde.registry-url", "http://registry:8080/apis/ccompat/v7")));
+
+		new PresslineDefaults().postProcessEnvironment(environment, new SpringApplication());
+
+		assertThat(environment.getProperty("spring.kafka.producer.properties.pressline.serde.format"))
+			.isEqualTo("registry");
+		assertThat(environment.getProperty("spring.kafka.producer.properties.pressline.serde.registry-url"))
+			.isEqualTo("http://registry:8080/apis/ccompat/v7");
+		assertThat(environment.getProperty("spring.kafka.consumer.properties.pressline.serde.registry-url"))
+			.isEqualTo("http://registry:8080/apis/ccompat/v7");
+	}
+
+	@Test
+	void singleObjectAndNoRegistryByDefault() {
+		StandardEnvironment environment = new StandardEnvironment();
+
+		new PresslineDefaults().postProcessEnvironment(environment, new SpringApplication());
+
+		assertThat(environment.getProperty("spring.kafka.producer.properties.pressline.serde.format"))
+			.isEqualTo("single-object");
+		assertThat(environment.getProperty("spring.kafka.consumer.properties.pressline.serde.registry-url")).isEmpty();
+	}
+
+	@Test
 	void aServiceOrTheDeploymentOverridesTheDefaults() {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
@@ -57,7 +85,7 @@ class PresslineDefaultsTests {
 
 	@Test
 	void compactedTopicsAreTheOnesThatKeepTheLatestStatePerArticle() {
-		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "ps", "r", 3, (short) 1,
+		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "ps", "r", "v", 3, (short) 1,
 				DataSize.ofMegabytes(4));
 
 		assertThat(topics.all()).filteredOn(PipelineTopics.TopicSpec::compacted)
@@ -67,7 +95,7 @@ class PresslineDefaultsTests {
 
 	@Test
 	void everyTopicDeadLettersIncludedIsMadeToTakeRecordsUpToTheConfiguredSize() {
-		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "ps", "r", 3, (short) 1,
+		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "ps", "r", "v", 3, (short) 1,
 				DataSize.ofMegabytes(4));
 
 		assertThat(topics.all()).extracting(PipelineTopics.TopicSpec::name)
@@ -79,7 +107,7 @@ class PresslineDefaultsTests {
 
 	@Test
 	void aBodyLimitTheRecordsCannotCarryIsRefusedByName() {
-		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "ps", "r", 3, (short) 1,
+		PipelineTopics topics = new PipelineTopics("s", "e", "p", "l", "st", "ps", "r", "v", 3, (short) 1,
 				DataSize.ofMegabytes(4));
 
 		topics.requireRoomFor(DataSize.ofKilobytes(512), "pressline.drafts.max-body-size");

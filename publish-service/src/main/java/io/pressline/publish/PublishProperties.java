@@ -14,6 +14,7 @@ import org.springframework.util.unit.DataSize;
 
 import io.pressline.publish.delivery.Site;
 import io.pressline.publish.delivery.WebhookDelivery;
+import io.pressline.publish.delivery.WebhookSecret;
 import io.pressline.publish.rules.RuleSettings;
 
 /**
@@ -58,9 +59,7 @@ public record PublishProperties(String baseUrl, List<String> sections, String de
 
 	/** The configured sites, checked. */
 	public List<Site> webhookSites() {
-		List<Site> checked = this.sites.stream()
-			.map((site) -> new Site(site.name(), site.webhookUrl(), site.secret(), site.sections()))
-			.toList();
+		List<Site> checked = this.sites.stream().map(SiteSettings::site).toList();
 		for (Site site : checked) {
 			for (String section : site.sections()) {
 				if (!this.sections.isEmpty() && !this.sections.contains(section)) {
@@ -77,10 +76,32 @@ public record PublishProperties(String baseUrl, List<String> sections, String de
 	 *
 	 * @param name its name
 	 * @param webhookUrl where events are posted
-	 * @param secret the signing key
+	 * @param secret the signing key, {@code whsec_<base64>} (a plain secret of 16
+	 * characters or more is still taken, as its UTF-8 bytes)
+	 * @param secrets instead of {@code secret} while the key is rotated: the new key
+	 * first, then the old one; every delivery is signed with each
 	 * @param sections the sections it takes; empty for all
+	 * @param format {@code json} (Pressline's event JSON, the default) or {@code ninjs}
+	 * (IPTC ninjs 3.1)
+	 * @param legacySignature whether the old {@code Pressline-Signature} and
+	 * {@code Pressline-Timestamp} headers are sent beside the Standard Webhooks ones
+	 * (default true, for the migration)
 	 */
-	public record SiteSettings(String name, URI webhookUrl, String secret, List<String> sections) {
+	public record SiteSettings(String name, URI webhookUrl, String secret, List<String> secrets, List<String> sections,
+			Site.Format format, Boolean legacySignature) {
+
+		Site site() {
+			if (this.secret != null && this.secrets != null && !this.secrets.isEmpty()) {
+				throw new IllegalArgumentException(
+						"Site '" + this.name + "' sets both secret and secrets; keep secrets only while rotating");
+			}
+			List<String> given = (this.secrets != null && !this.secrets.isEmpty()) ? this.secrets
+					: (this.secret != null) ? List.of(this.secret) : List.of();
+			List<WebhookSecret> keys = given.stream().map((key) -> WebhookSecret.parse(this.name, key)).toList();
+			return new Site(this.name, this.webhookUrl, keys, this.sections, this.format,
+					this.legacySignature == null || this.legacySignature);
+		}
+
 	}
 
 	/**

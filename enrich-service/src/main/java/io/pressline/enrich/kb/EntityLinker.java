@@ -12,14 +12,17 @@ import io.pressline.enrich.nlp.ner.EntityType;
 /**
  * Links an entity to the knowledge base: countries to ISO 3166-1, first-level regions to
  * ISO 3166-2, towns and cities to GeoNames, and people and organisations to the reviewed
- * list (Wikidata where the team is certain). Among places of the same name it prefers one
- * in a country the article is about, then a capital or regional seat, then the most
- * populous.
+ * list (Wikidata where the team is certain), else to the English Wikipedia article their
+ * full name most often links to ({@link WikipediaNames}). Among places of the same name
+ * it prefers one in a country the article is about, then a capital or regional seat, then
+ * the most populous.
  */
 public final class EntityLinker {
 
 	private static final Pattern REGION_WORD = Pattern
 		.compile("\\b(Oblast|Region|Province|State|County|Governorate|Prefecture|Canton|Krai)\\b");
+
+	private static final Pattern ACRONYM = Pattern.compile("[\\p{Lu}\\d.&-]{2,8}s?");
 
 	private final KnowledgeBase kb;
 
@@ -56,7 +59,37 @@ public final class EntityLinker {
 				return entity.map(Link::of);
 			}
 		}
+		for (String name : names) {
+			Optional<Link> link = linkWellKnown(type, name);
+			if (link.isPresent()) {
+				return link;
+			}
+		}
 		return Optional.empty();
+	}
+
+	/**
+	 * A person or organisation by the Wikipedia article its name most often links to. A
+	 * person needs a full name (a surname alone is too ambiguous); an acronym is not
+	 * linked this way (UML, CNC and GWU name other things in other countries: an acronym
+	 * joins its full name instead), nor is a single word that is not the article's own
+	 * title (Wagner the group is not Richard Wagner); and an article about a place is not
+	 * a person or organisation. A generic name whose article is one country's instance of
+	 * it ({@code Supreme Court} for the Supreme Court of the United States,
+	 * {@code Ministry of Health} for one country's) is not linked: the article may be
+	 * about another country's. The entity keeps the name the article gives it.
+	 */
+	private Optional<Link> linkWellKnown(EntityType type, String name) {
+		boolean oneWord = !name.contains(" ");
+		if ((type == EntityType.PERSON && oneWord) || ACRONYM.matcher(name).matches()) {
+			return Optional.empty();
+		}
+		return this.kb.wikipediaName(name)
+			.filter((w) -> !oneWord || w.title().equals(name))
+			.filter((w) -> !w.title().startsWith(name + " of ") && !w.title().contains(" ("))
+			.filter((w) -> this.kb.countryNamed(w.title()).isEmpty() && this.kb.placesNamed(w.title()).isEmpty()
+					&& this.kb.regionsNamed(w.title()).isEmpty())
+			.map((w) -> new Link(w.id(), w.uri(), name, null, null, null));
 	}
 
 	private Optional<Link> linkPlace(Collection<String> names, Set<String> contextCountries) {

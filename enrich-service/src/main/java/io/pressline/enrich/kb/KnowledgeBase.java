@@ -22,9 +22,9 @@ import io.pressline.enrich.nlp.ner.EntityType;
 
 /**
  * What Pressline knows of the world, for linking: GeoNames places, ISO countries and
- * regions, a reviewed list of people and organisations, and aliases GeoNames lacks.
- * Loaded once from the classpath ({@code kb/*.tsv}); immutable and thread-safe after
- * that.
+ * regions, a reviewed list of people and organisations, aliases GeoNames lacks, and the
+ * well-known names of Wikipedia ({@link WikipediaNames}). Loaded once from the classpath
+ * ({@code kb/*.tsv}); immutable and thread-safe after that.
  */
 public final class KnowledgeBase {
 
@@ -46,6 +46,8 @@ public final class KnowledgeBase {
 
 	private final Set<String> curatedRegionNames = new HashSet<>();
 
+	private WikipediaNames wikipedia = WikipediaNames.none();
+
 	private int longestName;
 
 	private KnowledgeBase() {
@@ -61,6 +63,7 @@ public final class KnowledgeBase {
 		kb.loadPlaceAliases();
 		kb.loadRegionAliases();
 		kb.loadEntities();
+		kb.wikipedia = WikipediaNames.standard();
 		return kb;
 	}
 
@@ -157,6 +160,11 @@ public final class KnowledgeBase {
 	/** People and organisations of the reviewed list known by this name or alias. */
 	public List<KnownEntity> entitiesNamed(String name) {
 		return this.entitiesByName.getOrDefault(name, List.of());
+	}
+
+	/** The Wikipedia article a well-known name stands for, beyond the reviewed list. */
+	public Optional<WikipediaNames.Name> wikipediaName(String name) {
+		return this.wikipedia.named(name);
 	}
 
 	/** Places with this name, the most likely first (curated alias, then population). */

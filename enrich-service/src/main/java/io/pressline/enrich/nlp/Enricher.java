@@ -51,7 +51,7 @@ public final class Enricher {
 	/** An engine with the models and knowledge base shipped on the classpath. */
 	public static Enricher standard() {
 		return new Enricher(Segmenter.english(), LanguageIdentifier.standard(),
-				new EntityExtractor(CrfRecognizer.conll4Class(), KnowledgeBase.standard()));
+				new EntityExtractor(CrfRecognizer.standard(), KnowledgeBase.standard()));
 	}
 
 	/**

@@ -80,7 +80,8 @@ class VersionConfiguration {
 		settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
 		settings.put(ConsumerConfig.CLIENT_ID_CONFIG, properties.instanceId() + "-version-ledger");
 		return new VersionLedger(store, properties.versions().topic(),
-				() -> new KafkaConsumer<>(settings, new StringDeserializer(), new AvroEventDeserializer()),
+				() -> new KafkaConsumer<>(settings, new StringDeserializer(),
+						AvroEventDeserializer.configuredBy(settings)),
 				presslineAdminClient, properties.versions().timeout());
 	}
 
@@ -119,7 +120,7 @@ class VersionConfiguration {
 			Map<String, Object> mine = new java.util.HashMap<>(settings);
 			mine.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
 			mine.put(ProducerConfig.CLIENT_ID_CONFIG, instanceId + "-" + transactionalId);
-			return new KafkaProducer<>(mine, new StringSerializer(), new AvroEventSerializer());
+			return new KafkaProducer<>(mine, new StringSerializer(), AvroEventSerializer.configuredBy(mine));
 		};
 	}
 

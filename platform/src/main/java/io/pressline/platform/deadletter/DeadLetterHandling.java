@@ -75,7 +75,7 @@ public class DeadLetterHandling implements ListenerContainerWithDlqAndRetryCusto
 		this.deadLettered = deadLettered;
 		Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
 		byType.put(byte[].class, new ByteArraySerializer());
-		byType.put(SpecificRecord.class, new AvroEventSerializer());
+		byType.put(SpecificRecord.class, AvroEventSerializer.configuredBy(producerConfiguration));
 		ProducerFactory<Object, Object> producers = new DefaultKafkaProducerFactory<>(producerConfiguration,
 				new DelegatingByTypeSerializer(
 						Map.of(String.class, new StringSerializer(), byte[].class, new ByteArraySerializer()), true),

@@ -9,6 +9,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
+import io.pressline.event.serde.AvroEventDeserializer;
+
 /**
  * Settings for the Kafka clients a service makes by hand, beside the binder's: a
  * Server-Sent Events stream's consumer, the reader that restores a partition's state.
@@ -38,6 +40,14 @@ public class KafkaClients {
 		configuration.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		configuration.putAll(overrides);
 		return configuration;
+	}
+
+	/**
+	 * A reader of Pressline events for such a consumer: both framings, the registry's
+	 * from the registry the service is configured with ({@code pressline.serde}).
+	 */
+	public AvroEventDeserializer events() {
+		return AvroEventDeserializer.configuredBy(this.kafka.buildConsumerProperties());
 	}
 
 	/** A consumer outside any group, reading committed records only. */

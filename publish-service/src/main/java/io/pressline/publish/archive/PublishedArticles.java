@@ -49,7 +49,7 @@ public class PublishedArticles implements AutoCloseable {
 	/** Article id → the latest published event, as Avro single-object bytes. */
 	private final MVMap<String, byte[]> articles;
 
-	/** Article id → what the desk and the indexes need, see {@link Indexed}. */
+	/** Article id → what the read API and the indexes need, see {@link Indexed}. */
 	private final MVMap<String, String> index;
 
 	/** Slug → article id. */
@@ -247,7 +247,9 @@ public class PublishedArticles implements AutoCloseable {
 		}
 	}
 
-	/** The small part of an article the desk and the indexes use, stored as one line. */
+	/**
+	 * The small part of an article the read API and the indexes use, stored as one line.
+	 */
 	private record Indexed(int version, Instant firstPublishedAt, Instant publishedAt, String section, String slug) {
 
 		String encode() {

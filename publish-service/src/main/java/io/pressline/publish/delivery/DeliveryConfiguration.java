@@ -19,6 +19,7 @@ import java.time.Clock;
 import io.pressline.event.ArticlePublished;
 import io.pressline.event.serde.AvroEventDeserializer;
 import io.pressline.platform.PipelineTopics;
+import io.pressline.platform.kafka.KafkaClients;
 import io.pressline.platform.transaction.BinderTransactions;
 import io.pressline.publish.PublishProperties;
 
@@ -77,8 +78,8 @@ class DeliveryConfiguration {
 	 * showed the decoding of every event a second time as a cost of its own).
 	 */
 	@Bean
-	Consumer<byte[]> webhooks(WebhookDelivery delivery, PipelineTopics topics) {
-		AvroEventDeserializer events = new AvroEventDeserializer();
+	Consumer<byte[]> webhooks(WebhookDelivery delivery, PipelineTopics topics, KafkaClients clients) {
+		AvroEventDeserializer events = clients.events();
 		return (record) -> {
 			if (delivery.hasSites()
 					&& events.deserialize(topics.published(), record) instanceof ArticlePublished event) {

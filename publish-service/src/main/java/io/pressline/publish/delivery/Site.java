@@ -8,10 +8,16 @@ import java.util.List;
  *
  * @param name the site's name, in the delivery log and dead letters
  * @param webhookUrl where each event is posted
- * @param secret the key of the signature header; shared with the site only
+ * @param secrets the keys its deliveries are signed with, shared with the site only: the
+ * current one first, then any older one still honoured while the site rotates its key
+ * (every delivery carries one signature for each)
  * @param sections the sections it takes; empty for every section
+ * @param format the body it takes
+ * @param legacySignature whether the pre-Standard-Webhooks headers
+ * ({@code Pressline-Signature}, {@code Pressline-Timestamp}) are sent too
  */
-public record Site(String name, URI webhookUrl, String secret, List<String> sections) {
+public record Site(String name, URI webhookUrl, List<WebhookSecret> secrets, List<String> sections, Format format,
+		boolean legacySignature) {
 
 	public Site {
 		if (name == null || name.isBlank()) {
@@ -20,11 +26,17 @@ public record Site(String name, URI webhookUrl, String secret, List<String> sect
 		if (webhookUrl == null || !webhookUrl.isAbsolute()) {
 			throw new IllegalArgumentException("Site '" + name + "' needs an absolute webhook-url");
 		}
-		if (secret == null || secret.length() < 16) {
-			throw new IllegalArgumentException(
-					"Site '" + name + "' needs a secret of at least 16 characters to sign its deliveries");
+		if (secrets == null || secrets.isEmpty()) {
+			throw new IllegalArgumentException("Site '" + name + "' needs a secret to sign its deliveries");
 		}
+		secrets = List.copyOf(secrets);
 		sections = (sections != null) ? List.copyOf(sections) : List.of();
+		format = (format != null) ? format : Format.JSON;
+	}
+
+	/** A site with one secret, taking Pressline's JSON, with the old headers too. */
+	public Site(String name, URI webhookUrl, String secret, List<String> sections) {
+		this(name, webhookUrl, List.of(WebhookSecret.parse(name, secret)), sections, Format.JSON, true);
 	}
 
 	/** Whether the site takes events of this section. */
@@ -35,7 +47,18 @@ public record Site(String name, URI webhookUrl, String secret, List<String> sect
 	@Override
 	public String toString() {
 		// never the secret
-		return "Site[" + this.name + " " + this.webhookUrl + " " + this.sections + "]";
+		return "Site[" + this.name + " " + this.webhookUrl + " " + this.sections + " " + this.format + "]";
+	}
+
+	/** The body of a delivery. */
+	public enum Format {
+
+		/** The event as Pressline's JSON, the same as the read API's. */
+		JSON,
+
+		/** The article as an IPTC ninjs 3.1 document. */
+		NINJS
+
 	}
 
 }

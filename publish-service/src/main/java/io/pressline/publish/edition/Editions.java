@@ -37,9 +37,9 @@ public final class Editions {
 	}
 
 	/**
-	 * The event for a version the desk decided to publish.
+	 * The event for a version the publication rules decided to publish.
 	 * @param enriched the version with its enrichment
-	 * @param decision the desk's decision
+	 * @param decision the publication rules' decision
 	 * @param previous the article's last published event, whose slug is kept, if any
 	 * @param now the publication time
 	 */

@@ -18,17 +18,22 @@ import com.rometools.rome.io.WireFeedOutput;
 
 import io.pressline.event.ArticlePublished;
 import io.pressline.event.Topic;
+import io.pressline.publish.ninjs.Ninjs;
 
 /**
  * A section's latest articles as a feed, for sites that poll: Atom 1.0 (written by Rome)
  * and JSON Feed 1.1. Each item is the article's latest version, with its canonical URL,
  * HTML body, summary, byline, first-published and updated times, and its topics as
- * categories.
+ * categories; each JSON Feed item also carries the article as ninjs 3.1 in its
+ * {@code _ninjs} extension.
  */
 public final class Feeds {
 
 	/** The JSON Feed version this writes. */
 	public static final String JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
+
+	/** What the {@code _ninjs} extension of the JSON Feed items is. */
+	public static final String NINJS_ABOUT = "https://iptc.org/standards/ninjs/";
 
 	private static final String NEWSROOM = "Pressline newsroom";
 
@@ -128,10 +133,24 @@ public final class Feeds {
 			}
 			item.put("tags", article.getEnrichment().getTopics().stream().map(Topic::getLabel).toList());
 			item.put("language", article.getLanguage());
+			item.put("_ninjs", ninjsExtension(article));
 			items.add(item);
 		}
 		feed.put("items", items);
 		return feed;
+	}
+
+	/**
+	 * The JSON Feed extension that carries the item as an IPTC ninjs 3.1 document, for
+	 * sites that read ninjs: {@code about} says what the extension is, {@code document}
+	 * holds it.
+	 */
+	private static Map<String, Object> ninjsExtension(ArticlePublished article) {
+		Map<String, Object> extension = new LinkedHashMap<>();
+		extension.put("about", NINJS_ABOUT);
+		extension.put("version", Ninjs.VERSION);
+		extension.put("document", Ninjs.document(article));
+		return extension;
 	}
 
 	private static String title(String section) {

@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.pressline.event.PublicationState;
-import io.pressline.event.serde.AvroEventDeserializer;
 import io.pressline.platform.kafka.KafkaClients;
 
 /**
@@ -64,7 +63,7 @@ public class StateRestorer implements PartitionRestore {
 		try (KafkaConsumer<String, SpecificRecord> consumer = this.clients.consumer(
 				Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
 						2000, ConsumerConfig.CLIENT_ID_CONFIG, "publish-state-restore"),
-				new StringDeserializer(), new AvroEventDeserializer())) {
+				new StringDeserializer(), this.clients.events())) {
 			consumer.assign(assigned);
 			consumer.seekToBeginning(assigned);
 			// Read committed: the end is the last stable offset, past every transaction

@@ -1,5 +1,7 @@
 package io.pressline.publish.publication;
 
+import java.util.Map;
+
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaNull;
@@ -9,6 +11,7 @@ import org.springframework.messaging.support.MessageBuilder;
 import io.pressline.event.ArticlePublished;
 import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleSubmitted;
+import io.pressline.platform.cloudevents.CloudEventHeaders;
 import io.pressline.platform.status.StageReporter;
 import io.pressline.publish.PublishProperties;
 import io.pressline.publish.ledger.ArticleState;
@@ -16,8 +19,9 @@ import io.pressline.publish.ledger.ArticleState;
 /**
  * Writes a decision's records to the output bindings of {@code application.yml}
  * ({@code published}, {@code latest}, {@code publishState}, {@code status}) and to the
- * section's topic, all keyed by article id. Called in the consumer's thread while the
- * binder's transaction for the version read is open, so they commit with its offset.
+ * section's topic, all keyed by article id, the events and latest states with their
+ * CloudEvents headers ({@link CloudEventHeaders}). Called in the consumer's thread while
+ * the binder's transaction for the version read is open, so they commit with its offset.
  */
 public class BindingPublicationRecords implements PublicationRecords {
 
@@ -33,31 +37,36 @@ public class BindingPublicationRecords implements PublicationRecords {
 
 	private final PublishProperties properties;
 
-	public BindingPublicationRecords(StreamBridge bridge, StageReporter stages, PublishProperties properties) {
+	private final CloudEventHeaders cloudEvents;
+
+	public BindingPublicationRecords(StreamBridge bridge, StageReporter stages, PublishProperties properties,
+			CloudEventHeaders cloudEvents) {
 		this.bridge = bridge;
 		this.stages = stages;
 		this.properties = properties;
+		this.cloudEvents = cloudEvents;
 	}
 
 	@Override
 	public void published(ArticlePublished event) {
-		send(PUBLISHED, event.getArticleId(), event);
-		send(this.properties.sectionTopic(event.getSection()), event.getArticleId(), event);
+		Map<String, Object> headers = this.cloudEvents.event(event);
+		send(PUBLISHED, event.getArticleId(), event, headers);
+		send(this.properties.sectionTopic(event.getSection()), event.getArticleId(), event, headers);
 	}
 
 	@Override
 	public void latest(ArticlePublished event) {
-		send(LATEST, event.getArticleId(), event);
+		send(LATEST, event.getArticleId(), event, this.cloudEvents.latest(event));
 	}
 
 	@Override
-	public void removeLatest(String articleId) {
-		send(LATEST, articleId, KafkaNull.INSTANCE);
+	public void removeLatest(ArticlePublished retraction) {
+		send(LATEST, retraction.getArticleId(), KafkaNull.INSTANCE, this.cloudEvents.latestRemoved(retraction));
 	}
 
 	@Override
 	public void state(ArticleState state) {
-		send(STATE, state.articleId(), state.toRecord());
+		send(STATE, state.articleId(), state.toRecord(), Map.of());
 	}
 
 	@Override
@@ -66,8 +75,11 @@ public class BindingPublicationRecords implements PublicationRecords {
 				draft.getSubmittedAt(), reason));
 	}
 
-	private void send(String binding, String articleId, Object payload) {
-		Message<Object> message = MessageBuilder.withPayload(payload).setHeader(KafkaHeaders.KEY, articleId).build();
+	private void send(String binding, String articleId, Object payload, Map<String, Object> headers) {
+		Message<Object> message = MessageBuilder.withPayload(payload)
+			.copyHeaders(headers)
+			.setHeader(KafkaHeaders.KEY, articleId)
+			.build();
 		if (!this.bridge.send(binding, message)) {
 			throw new IllegalStateException(
 					"Kafka did not take the record of article " + articleId + " for " + binding);

@@ -18,6 +18,7 @@ import org.springframework.messaging.Message;
 import io.pressline.event.ArticleEnriched;
 import io.pressline.platform.PipelineTopics;
 import io.pressline.platform.batch.RecordBatches;
+import io.pressline.platform.cloudevents.CloudEventHeaders;
 import io.pressline.platform.kafka.KafkaClients;
 import io.pressline.platform.status.StageReporter;
 import io.pressline.platform.transaction.BinderTransactions;
@@ -118,8 +119,9 @@ class PublicationConfiguration {
 	}
 
 	@Bean
-	PublicationRecords publicationRecords(StreamBridge bridge, StageReporter stages, PublishProperties properties) {
-		return new BindingPublicationRecords(bridge, stages, properties);
+	PublicationRecords publicationRecords(StreamBridge bridge, StageReporter stages, PublishProperties properties,
+			CloudEventHeaders cloudEvents) {
+		return new BindingPublicationRecords(bridge, stages, properties, cloudEvents);
 	}
 
 	@Bean

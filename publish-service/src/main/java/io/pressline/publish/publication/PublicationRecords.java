@@ -21,8 +21,11 @@ public interface PublicationRecords {
 	/** The article's new latest state on the compacted {@code articles.latest}. */
 	void latest(ArticlePublished event);
 
-	/** A tombstone on {@code articles.latest}: the article is gone. */
-	void removeLatest(String articleId);
+	/**
+	 * A tombstone on {@code articles.latest}: the article is gone.
+	 * @param retraction the event that took it down
+	 */
+	void removeLatest(ArticlePublished retraction);
 
 	/** The article's new state on the compacted {@code articles.publish-state}. */
 	void state(ArticleState state);

@@ -115,7 +115,7 @@ public final class Publisher {
 		}
 		ArticlePublished event = this.editions.retraction(draft, version.getEnrichment(), state.lastEvent(), now);
 		out.published(event);
-		out.removeLatest(id);
+		out.removeLatest(event);
 		keep(unheld.after(event), states, out);
 		out.status(draft, ArticleStage.RETRACTED, draft.getNote());
 		log.info("Article {} v{} retracted", id, draft.getVersion());

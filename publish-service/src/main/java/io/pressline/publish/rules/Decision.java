@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import io.pressline.event.PublicationEventType;
 
-/** What the desk decided to do with an article version. */
+/** What the publication rules decided to do with an article version. */
 public sealed interface Decision {
 
 	/**

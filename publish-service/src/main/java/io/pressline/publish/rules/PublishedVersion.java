@@ -3,7 +3,7 @@ package io.pressline.publish.rules;
 import java.time.Instant;
 
 /**
- * What the desk remembers of an article it has published.
+ * What the publication rules remember of an article already published.
  *
  * @param version the latest version published (or, once retracted, the retraction's)
  * @param firstPublishedAt when its first version was published

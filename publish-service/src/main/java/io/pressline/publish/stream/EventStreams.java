@@ -29,7 +29,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.pressline.event.ArticlePublished;
 import io.pressline.event.json.EventJson;
-import io.pressline.event.serde.AvroEventDeserializer;
 import io.pressline.platform.kafka.KafkaClients;
 
 /**
@@ -122,7 +121,7 @@ public class EventStreams implements SmartLifecycle, AutoCloseable {
 						// a resumed position older than the topic's retention falls back
 						// to the oldest event
 						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-				new StringDeserializer(), new AvroEventDeserializer())) {
+				new StringDeserializer(), this.clients.events())) {
 			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
 				.stream()
 				.map((info) -> new TopicPartition(topic, info.partition()))

@@ -16,6 +16,7 @@ import io.pressline.event.PublicationEventType;
 import io.pressline.publish.PublishFixtures;
 import io.pressline.publish.archive.PublishedArticles;
 import io.pressline.publish.edition.Editions;
+import io.pressline.publish.ninjs.NinjsSchema;
 import io.pressline.publish.rules.Decision;
 import io.pressline.platform.security.PresslineSecurityConfiguration;
 
@@ -68,6 +69,39 @@ class PublishedArticleApiTests {
 		this.mvc.perform(get("/api/v1/published/r2"))
 			.andExpect(status().isGone())
 			.andExpect(jsonPath("$.type").value("urn:pressline:problem:article-retracted"));
+	}
+
+	@Test
+	void ninjsIsServedForItsMediaTypeOrFormatAndValidates() throws Exception {
+		ArticlePublished article = publish("r3");
+		this.articles.record(article);
+
+		String byAccept = this.mvc.perform(get("/api/v1/published/r3").accept("application/ninjs+json"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("application/ninjs+json"))
+			.andExpect(jsonPath("$.uri").value("urn:pressline:article:r3"))
+			.andExpect(jsonPath("$.pubStatus").value("usable"))
+			.andExpect(jsonPath("$.headlines[0].value").value(article.getHeadline()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		NinjsSchema.assertValid(byAccept);
+		String byFormat = this.mvc.perform(get("/api/v1/published/by-slug/" + article.getSlug() + "?format=ninjs"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("application/ninjs+json"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		NinjsSchema.assertValid(byFormat);
+		this.mvc.perform(get("/api/v1/published/r3").accept("application/json;q=0.5, application/ninjs+json"))
+			.andExpect(content().contentType("application/ninjs+json"));
+		this.mvc.perform(get("/api/v1/published/r3").accept("application/json"))
+			.andExpect(content().contentType("application/json"))
+			.andExpect(jsonPath("$.articleId").value("r3"));
+		this.mvc.perform(get("/api/v1/published/r3?format=xml"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType("application/problem+json"))
+			.andExpect(jsonPath("$.field").value("format"));
 	}
 
 	private static ArticlePublished publish(String id) {

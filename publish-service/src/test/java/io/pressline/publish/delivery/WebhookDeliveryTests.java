@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntUnaryOperator;
 
+import com.standardwebhooks.Webhook;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.avro.specific.SpecificRecord;
@@ -38,6 +39,7 @@ import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.serde.AvroEventDeserializer;
 import io.pressline.event.serde.AvroEventSerializer;
 import io.pressline.publish.PublishFixtures;
+import io.pressline.publish.ninjs.NinjsSchema;
 import io.pressline.testing.KafkaTest;
 import io.pressline.testing.TestKafka;
 import io.pressline.testing.TopicProbe;
@@ -68,6 +70,15 @@ class WebhookDeliveryTests {
 
 	private static final Receiver POLITICS = Receiver.start((attempt) -> 200);
 
+	/**
+	 * Takes ninjs, signed with a new and an old Standard Webhooks key, no old headers.
+	 */
+	private static final Receiver NINJS = Receiver.start((attempt) -> 200);
+
+	private static final String NINJS_KEY = WebhookSecret.generate();
+
+	private static final String NINJS_OLD_KEY = WebhookSecret.generate();
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@LocalServerPort
@@ -78,6 +89,14 @@ class WebhookDeliveryTests {
 		site(registry, 0, "flaky", FLAKY, FLAKY_SECRET, "sport");
 		site(registry, 1, "down", DOWN, "down-site-secret-0002", "sport");
 		site(registry, 2, "politics-desk", POLITICS, "politics-secret-0003", "politics");
+		String ninjs = "pressline.publish.sites[3].";
+		registry.add(ninjs + "name", () -> "ninjs-wire");
+		registry.add(ninjs + "webhook-url", NINJS::url);
+		registry.add(ninjs + "secrets[0]", () -> NINJS_KEY);
+		registry.add(ninjs + "secrets[1]", () -> NINJS_OLD_KEY);
+		registry.add(ninjs + "sections[0]", () -> "sport");
+		registry.add(ninjs + "format", () -> "ninjs");
+		registry.add(ninjs + "legacy-signature", () -> "false");
 	}
 
 	@AfterAll
@@ -85,6 +104,7 @@ class WebhookDeliveryTests {
 		FLAKY.server.stop(0);
 		DOWN.server.stop(0);
 		POLITICS.server.stop(0);
+		NINJS.server.stop(0);
 	}
 
 	@Test
@@ -96,10 +116,17 @@ class WebhookDeliveryTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> FLAKY.requestsFor(delivery).size() == 3);
 		List<Request> attempts = FLAKY.requestsFor(delivery);
 		Request accepted = attempts.get(2);
-		long timestamp = Long.parseLong(accepted.headers.getFirst(WebhookSignature.TIMESTAMP_HEADER));
-		assertThat(WebhookSignature.verify(FLAKY_SECRET, timestamp, accepted.body,
-				accepted.headers.getFirst(WebhookSignature.HEADER)))
-			.as("signature of the accepted delivery")
+		// As the site checks it, with Standard Webhooks' own library; its old secret is
+		// the same key written whsec_<base64>.
+		new Webhook(WebhookSecret.parse("flaky", FLAKY_SECRET).asStandard())
+			.verify(new String(accepted.body, StandardCharsets.UTF_8), accepted.headers);
+		assertThat(attempts).extracting((request) -> request.headers.getFirst(WebhookSignature.ID_HEADER))
+			.as("one webhook-id on every attempt")
+			.containsOnly(accepted.headers.getFirst(WebhookSignature.ID_HEADER));
+		long timestamp = Long.parseLong(accepted.headers.getFirst(WebhookSignature.LEGACY_TIMESTAMP_HEADER));
+		assertThat(WebhookSignature.verifyLegacy(WebhookSecret.parse("flaky", FLAKY_SECRET), timestamp, accepted.body,
+				accepted.headers.getFirst(WebhookSignature.LEGACY_HEADER)))
+			.as("the old signature header, kept for the migration")
 			.isTrue();
 		JsonNode event = this.json.readTree(accepted.body);
 		assertThat(event.get("articleId").asString()).isEqualTo(id);
@@ -116,10 +143,47 @@ class WebhookDeliveryTests {
 		}
 		assertThat(DOWN.requestsFor(delivery)).hasSize(3);
 
+		await().atMost(Duration.ofSeconds(30)).until(() -> NINJS.requestsFor(delivery).size() == 1);
+		Request ninjs = NINJS.requestsFor(delivery).get(0);
+		for (String key : List.of(NINJS_KEY, NINJS_OLD_KEY)) {
+			new Webhook(key).verify(new String(ninjs.body, StandardCharsets.UTF_8), ninjs.headers);
+		}
+		assertThat(ninjs.headers.getFirst("Content-Type")).isEqualTo("application/ninjs+json");
+		assertThat(ninjs.headers.containsKey(WebhookSignature.LEGACY_HEADER)).as("legacy-signature: false").isFalse();
+		NinjsSchema.assertValid(new String(ninjs.body, StandardCharsets.UTF_8));
+		assertThat(this.json.readTree(ninjs.body).get("uri").asString()).isEqualTo("urn:uuid:" + id);
+
 		JsonNode log = this.json.readTree(get("/api/v1/webhooks/deliveries?articleId=" + id));
 		assertThat(outcomes(log, "flaky")).containsExactly("DELIVERED", "RETRYING", "RETRYING");
 		assertThat(outcomes(log, "down")).containsExactly("DEAD", "RETRYING", "RETRYING");
-		assertThat(POLITICS.requests).as("a site of another section").isEmpty();
+		assertThat(POLITICS.requests).as("a site of another section")
+			.noneMatch((request) -> delivery.equals(request.headers.getFirst(WebhookDelivery.DELIVERY_HEADER)));
+	}
+
+	@Test
+	void anOperatorSendsASiteATestEventAndSeesItsAnswer() throws Exception {
+		HttpResponse<String> tested = post("/api/v1/webhooks/sites/politics-desk/test", true);
+		assertThat(tested.statusCode()).isEqualTo(200);
+		JsonNode result = this.json.readTree(tested.body());
+		assertThat(result.get("accepted").asBoolean()).isTrue();
+		assertThat(result.get("status").asInt()).isEqualTo(200);
+		String id = result.get("webhookId").asString();
+		assertThat(POLITICS.requests)
+			.anySatisfy((request) -> assertThat(request.headers.getFirst(WebhookSignature.ID_HEADER)).isEqualTo(id));
+
+		HttpResponse<String> unknown = post("/api/v1/webhooks/sites/nobody/test", true);
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(this.json.readTree(unknown.body()).get("type").asString())
+			.isEqualTo("urn:pressline:problem:unknown-site");
+		assertThat(post("/api/v1/webhooks/sites/politics-desk/test", false).statusCode()).as("without a key")
+			.isEqualTo(401);
+	}
+
+	private HttpResponse<String> post(String path, boolean operator) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.POST(HttpRequest.BodyPublishers.noBody());
+		return HttpClient.newHttpClient()
+			.send((operator ? TestApiKeys.asOperator(request) : request).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static List<String> outcomes(JsonNode log, String site) {
@@ -206,7 +270,7 @@ class WebhookDeliveryTests {
 
 		List<Request> requestsFor(String delivery) {
 			return this.requests.stream()
-				.filter((r) -> delivery.equals(r.headers.getFirst(WebhookDelivery.DELIVERY_HEADER)))
+				.filter((r) -> delivery != null && delivery.equals(r.headers.getFirst(WebhookDelivery.DELIVERY_HEADER)))
 				.toList();
 		}
 

@@ -40,9 +40,9 @@ final class RecordedPublication implements PublicationRecords, ArticleStates {
 	}
 
 	@Override
-	public void removeLatest(String articleId) {
-		this.latest.remove(articleId);
-		this.removedLatest.add(articleId);
+	public void removeLatest(ArticlePublished retraction) {
+		this.latest.remove(retraction.getArticleId());
+		this.removedLatest.add(retraction.getArticleId());
 	}
 
 	@Override

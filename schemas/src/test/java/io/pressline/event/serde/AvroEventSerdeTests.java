@@ -86,13 +86,14 @@ class AvroEventSerdeTests {
 	}
 
 	@Test
-	void refusesBytesThatAreNotSingleObjectEncoded() {
+	void refusesBytesInNeitherFraming() {
 		byte[] json = "{\"headline\":\"x\"}".getBytes();
 
 		assertThatThrownBy(() -> this.deserializer.deserialize("articles.submitted", json))
 			.isInstanceOf(SerializationException.class)
 			.hasMessageContaining("articles.submitted")
-			.hasMessageContaining("not Avro single-object encoded");
+			.hasMessageContaining("not a Pressline event")
+			.hasMessageContaining("C3 01");
 	}
 
 	@Test

@@ -62,22 +62,22 @@ public final class EntityResolver {
 
 	private void groupPeople(List<Mention> mentions, Map<String, Group> groups) {
 		List<Mention> people = mentions.stream().filter((m) -> m.type() == EntityType.PERSON).toList();
-		List<String> fullNames = people.stream().map((m) -> bare(m.text())).filter((n) -> n.contains(" ")).toList();
+		List<String> names = people.stream().map((m) -> bare(m.text())).distinct().toList();
+		// A full name is one no other name in the article contains; every other name is
+		// a short form of the nearest full name that contains it, whichever part it is.
+		List<String> fullNames = names.stream()
+			.filter((name) -> names.stream()
+				.noneMatch((other) -> other.length() > name.length() && partOf(name, other)))
+			.toList();
 		for (Mention mention : people) {
 			String name = bare(mention.text());
-			if (name.contains(" ")) {
-				// A shorter name that ends a longer one (van der Merwe, Pieter van der
-				// Merwe) is that person.
-				String full = fullNames.stream()
-					.filter((other) -> other.length() > name.length() && other.endsWith(" " + name))
-					.findFirst()
-					.orElse(name);
-				groups.computeIfAbsent("PERSON|" + full, (k) -> new Group(EntityType.PERSON)).add(mention);
+			if (fullNames.contains(name)) {
+				groups.computeIfAbsent("PERSON|" + name, (k) -> new Group(EntityType.PERSON)).add(mention);
 			}
 		}
 		for (Mention mention : people) {
 			String name = bare(mention.text());
-			if (name.contains(" ")) {
+			if (fullNames.contains(name)) {
 				continue;
 			}
 			Group full = fullNameFor(name, mention.start(), groups);
@@ -91,25 +91,53 @@ public final class EntityResolver {
 	}
 
 	/**
-	 * The person, named in full in this article, whose surname (or else first name) this
-	 * is.
+	 * Whether a short name is part of a full one: a run of its words or of the parts of a
+	 * hyphenated word, whatever the case of a particle ({@code Dela Cruz} in
+	 * {@code Maria Lourdes dela Cruz}, {@code Manso} in {@code Akosua Frimpong-Manso}).
 	 */
-	private static Group fullNameFor(String word, int offset, Map<String, Group> groups) {
+	static boolean partOf(String shortName, String fullName) {
+		List<String> full = words(fullName);
+		List<String> part = words(shortName);
+		if (part.isEmpty() || part.size() >= full.size()) {
+			return false;
+		}
+		if (java.util.Collections.indexOfSubList(full, part) >= 0) {
+			return true;
+		}
+		List<String> pieces = new ArrayList<>();
+		for (String word : full) {
+			pieces.addAll(List.of(word.split("-")));
+		}
+		return part.size() == 1 && pieces.contains(part.get(0));
+	}
+
+	private static List<String> words(String name) {
+		return List.of(name.toLowerCase(Locale.ROOT).split(" "));
+	}
+
+	/**
+	 * The person, named in full in this article, whose surname (or else any other part of
+	 * the name) this is; the nearest if several.
+	 */
+	private static Group fullNameFor(String name, int offset, Map<String, Group> groups) {
 		Group bySurname = null;
-		Group byFirstName = null;
+		Group byPart = null;
 		for (Map.Entry<String, Group> entry : groups.entrySet()) {
-			if (!entry.getKey().startsWith("PERSON|") || !entry.getKey().contains(" ")) {
+			if (!entry.getKey().startsWith("PERSON|")) {
 				continue;
 			}
-			String[] parts = entry.getKey().substring("PERSON|".length()).split(" ");
-			if (parts[parts.length - 1].equals(word) || entry.getKey().endsWith(" " + word)) {
+			String full = entry.getKey().substring("PERSON|".length());
+			if (!partOf(name, full)) {
+				continue;
+			}
+			if (full.toLowerCase(Locale.ROOT).endsWith(" " + name.toLowerCase(Locale.ROOT))) {
 				bySurname = nearer(bySurname, entry.getValue(), offset);
 			}
-			else if (parts[0].equals(word)) {
-				byFirstName = nearer(byFirstName, entry.getValue(), offset);
+			else {
+				byPart = nearer(byPart, entry.getValue(), offset);
 			}
 		}
-		return (bySurname != null) ? bySurname : byFirstName;
+		return (bySurname != null) ? bySurname : byPart;
 	}
 
 	private static Group nearer(Group current, Group candidate, int offset) {
@@ -130,7 +158,8 @@ public final class EntityResolver {
 				groups.computeIfAbsent("ORGANIZATION|" + link.get().id(), (k) -> new Group(EntityType.ORGANIZATION))
 					.add(mention);
 			}
-			else if (isAcronym(name) || !name.contains(" ")) {
+			else if (isAcronym(name) || !name.contains(" ") || organisations.stream()
+				.anyMatch((o) -> bare(o.text()).length() > name.length() && partOf(name, bare(o.text())))) {
 				later.add(mention);
 			}
 			else {
@@ -147,7 +176,9 @@ public final class EntityResolver {
 			Group expansion = groups.values()
 				.stream()
 				.filter((g) -> g.type == EntityType.ORGANIZATION)
-				.filter((g) -> g.names().stream().anyMatch((full) -> abbreviates(name, full)))
+				.filter((g) -> g.names()
+					.stream()
+					.anyMatch((full) -> abbreviates(name, full) || (name.contains(" ") && partOf(name, full))))
 				.findFirst()
 				.orElse(null);
 			if (expansion != null) {

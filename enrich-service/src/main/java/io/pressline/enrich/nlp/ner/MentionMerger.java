@@ -71,14 +71,30 @@ public final class MentionMerger {
 	 * appears; a place word that is half of a nationality ({@code South} in
 	 * {@code South Korean}) is no place.
 	 */
-	public List<Mention> resolveInContext(String text, List<Mention> mentions) {
+	public List<Mention> resolveInContext(String text, List<Mention> found) {
+		List<Mention> mentions = NameShapes.mend(text, found, this::isPlace);
 		java.util.Map<String, EntityType> wordTypes = new HashMap<>();
 		for (Mention mention : mentions) {
 			String[] words = EntityResolver.bare(mention.text()).split(" ");
 			if (words.length > 1 && mention.type() == EntityType.PERSON) {
-				wordTypes.put(words[words.length - 1], EntityType.PERSON);
+				// Any part of a person's full name, alone or with its neighbours, is that
+				// person: Ngo Bissou, Almaz, Agyeman Badu.
+				for (int from = 0; from < words.length; from++) {
+					for (int to = from + 1; to <= words.length && to - from < words.length; to++) {
+						wordTypes.put(String.join(" ", java.util.Arrays.asList(words).subList(from, to)),
+								EntityType.PERSON);
+					}
+				}
+				for (String word : words) {
+					for (String part : word.split("-")) {
+						if (part.length() > 2 && Character.isUpperCase(part.charAt(0))) {
+							wordTypes.putIfAbsent(part, EntityType.PERSON);
+						}
+					}
+				}
 			}
 		}
+		placesByUse(text, mentions, wordTypes);
 		for (Mention mention : mentions) {
 			String[] words = EntityResolver.bare(mention.text()).split(" ");
 			if (words.length > 1 && mention.type() == EntityType.ORGANIZATION && words[0].length() > 3
@@ -89,7 +105,7 @@ public final class MentionMerger {
 		List<Mention> result = new ArrayList<>();
 		for (Mention mention : mentions) {
 			String bare = EntityResolver.bare(mention.text());
-			EntityType type = isName(mention) && !bare.contains(" ") ? wordTypes.get(bare) : null;
+			EntityType type = isName(mention) && NameCues.typeOf(bare).isEmpty() ? wordTypes.get(bare) : null;
 			if (mention.type() == EntityType.LOCATION
 					&& this.kb.isDemonym(mention.text() + " " + nextWord(text, mention.end()))) {
 				continue;
@@ -97,9 +113,103 @@ public final class MentionMerger {
 			result.add((type != null && type != mention.type())
 					? new Mention(mention.start(), mention.end(), mention.text(), type, mention.value()) : mention);
 		}
+		result = NameShapes.mend(text, result, this::isPlace);
+		result = withoutLonePeople(text, result);
 		result.addAll(acronyms(text, result));
 		result.sort(Comparator.comparingInt(Mention::start));
 		return result;
+	}
+
+	/** What says a one-word name is a person's: a speech verb or an age after it. */
+	private static final java.util.regex.Pattern PERSON_AFTER = java.util.regex.Pattern.compile(
+			"^(?:’s|'s)?(?:,? (?:who|whose)\\b|, \\d{1,3},| (?:said|says|told|added|asked|recalled|explained|wrote|agreed|admitted|argued|insisted|warned|replied|laughed|smiled|shrugged|nodded|described|put it)\\b)");
+
+	/** A speech verb before the name: {@code said Kovács}. */
+	private static final java.util.regex.Pattern PERSON_BEFORE = java.util.regex.Pattern
+		.compile("\\b(?:said|says|told|asked|added|according to)\\s$");
+
+	/**
+	 * News copy introduces a person by their full name; a one-word "person" the article
+	 * never names in full, never gives a title, and never has speak or an age is more
+	 * likely a place or a company the model misread, and is left out.
+	 */
+	private static List<Mention> withoutLonePeople(String text, List<Mention> mentions) {
+		Map<String, Boolean> evidence = new HashMap<>();
+		Set<String> fullNameParts = new HashSet<>();
+		for (Mention mention : mentions) {
+			if (mention.type() == EntityType.PERSON && mention.text().contains(" ")) {
+				for (String word : EntityResolver.bare(mention.text()).split("[ -]")) {
+					fullNameParts.add(word.toLowerCase(java.util.Locale.ROOT));
+				}
+			}
+		}
+		for (Mention mention : mentions) {
+			String bare = EntityResolver.bare(mention.text());
+			if (mention.type() != EntityType.PERSON || bare.contains(" ")) {
+				continue;
+			}
+			String before = text.substring(Math.max(0, mention.start() - 30), mention.start());
+			String[] previous = before.strip().split("\\s+");
+			String after = text.substring(mention.end(), Math.min(text.length(), mention.end() + 30));
+			boolean person = fullNameParts.contains(bare.toLowerCase(java.util.Locale.ROOT))
+					|| (previous.length > 0 && Titles.isTitle(previous[previous.length - 1]))
+					|| PERSON_AFTER.matcher(after).find() || PERSON_BEFORE.matcher(before).find();
+			evidence.merge(bare, person, Boolean::logicalOr);
+		}
+		List<Mention> kept = new ArrayList<>(mentions.size());
+		for (Mention mention : mentions) {
+			String bare = EntityResolver.bare(mention.text());
+			if (mention.type() == EntityType.PERSON && !bare.contains(" ") && !evidence.getOrDefault(bare, true)) {
+				continue;
+			}
+			kept.add(mention);
+		}
+		return kept;
+	}
+
+	/** An institution that is also a building: a hospital or a clinic. */
+	private static final java.util.regex.Pattern CARE = java.util.regex.Pattern.compile("\\b(?:Hospital|Clinic)$");
+
+	/**
+	 * Words before a hospital that make it the building: {@code taken to}, {@code at}.
+	 */
+	private static final java.util.regex.Pattern TAKEN_TO = java.util.regex.Pattern
+		.compile("\\b(?:to|at|in|outside|from|inside)\\s(?:the\\s)?$");
+
+	/** A preposition that puts what follows in a place: {@code in Mbanga}. */
+	private static final java.util.regex.Pattern IN_A_PLACE = java.util.regex.Pattern
+		.compile("(?:\\bin|\\bnear|\\boutside|\\baround|\\bvillage of|\\btown of|\\bcity of|\\bdistrict of"
+				+ "|\\bprovince of|\\bvillages of|\\bregion of)\\s$");
+
+	/**
+	 * A one-word name the article puts somewhere to be ({@code in Mbanga},
+	 * {@code near Kasegaon}) is a place throughout it, unless it is part of a person's
+	 * name, a generic word or a name the knowledge base holds for something else.
+	 */
+	private void placesByUse(String text, List<Mention> mentions, Map<String, EntityType> wordTypes) {
+		for (Mention mention : mentions) {
+			String bare = EntityResolver.bare(mention.text());
+			boolean oneWordOrOrganisation = !bare.contains(" ") || mention.type() == EntityType.ORGANIZATION;
+			if (mention.type() == EntityType.LOCATION || !isName(mention) || !oneWordOrOrganisation
+					|| wordTypes.get(bare) == EntityType.PERSON || NameCues.isGenericWord(bare)
+					|| !this.kb.entitiesNamed(bare).isEmpty() || bare.equals(bare.toUpperCase(java.util.Locale.ROOT))
+					|| Titles.isTitle(bare)) {
+				continue;
+			}
+			String before = text.substring(Math.max(0, mention.start() - 16), mention.start());
+			if (IN_A_PLACE.matcher(before).find()) {
+				wordTypes.put(bare, EntityType.LOCATION);
+			}
+			else if (mention.type() == EntityType.ORGANIZATION && CARE.matcher(bare).find()
+					&& TAKEN_TO.matcher(before).find()) {
+				wordTypes.put(bare, EntityType.LOCATION);
+			}
+		}
+	}
+
+	private boolean isPlace(String name) {
+		return this.kb.countryNamed(name).isPresent() || !this.kb.placesNamed(name).isEmpty()
+				|| !this.kb.regionsNamed(name).isEmpty();
 	}
 
 	private static final java.util.regex.Pattern ACRONYM = java.util.regex.Pattern.compile("\\(([A-Z][A-Z&]{1,6})\\)");

@@ -17,15 +17,57 @@ final class NameRules {
 			+ "|Association|Committee|Council|Commission|Agency|Authority|Bank|Fund|Forum|Union|League|Alliance|Society"
 			+ "|Academy|College|School|Hospital|Court|Tribunal|Party|Club|Company|Corporation|Group|Office|Board|Bureau"
 			+ "|Service|Trust|Network|Centre|Center|Museum|Observatory|Station|Laboratory|Programme|Program|Organisation"
-			+ "|Organization|Parliament|Assembly|Senate|Congress|Cooperative|Confederation|Chamber|Directorate|Administration";
+			+ "|Organization|Government|Parliament|Assembly|Senate|Congress|Cooperative|Confederation|Chamber|Directorate|Administration";
 
 	private static final String WORD = "\\p{Lu}[\\p{L}’'&-]*";
 
 	private static final String LINK = "(?:of|for|and|on|the|de|del|des|la|le|di|&)";
 
+	/** Words after {@code on} that end a name rather than continue it. */
+	private static final String NOT_A_NAME = "(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January"
+			+ "|February|March|April|May|June|July|August|September|October|November|December)\\b)";
+
+	private static final String NAME_WORD = NOT_A_NAME + WORD;
+
+	/** Words of a name after its head, with up to two link words between them. */
+	private static final String ITEM = NAME_WORD + "(?:\\s+(?:" + LINK + "\\s+){0,2}" + NAME_WORD + "){0,4}";
+
 	/** {@code Ministry of Science and ICT}, {@code University of Bern}. */
-	private static final Pattern HEAD_FIRST = Pattern.compile("\\b(?:(?:" + WORD + ")\\s+){0,3}(?:" + HEADS
-			+ ")\\s+(?:of|for|on)\\s+(?:the\\s+)?" + WORD + "(?:\\s+(?:" + LINK + "\\s+)?" + WORD + "){0,4}");
+	private static final Pattern HEAD_FIRST = Pattern
+		.compile("\\b(?:(?:" + WORD + ")\\s+){0,3}(?:" + HEADS + ")\\s+(?:of|for|on)\\s+(?:the\\s+)?" + ITEM);
+
+	/**
+	 * A long official name that lists its remit, commas and {@code and} included:
+	 * {@code Ministry of Lands, Public Works, Housing and Urban Development}.
+	 */
+	private static final Pattern HEAD_FIRST_LIST = Pattern
+		.compile("\\b(?:(?:" + WORD + ")\\s+){0,3}(?:" + HEADS + ")\\s+(?:of|for|on)\\s+(?:the\\s+)?" + WORD + "(?:\\s+"
+				+ WORD + "){0,2}(?:,\\s+" + WORD + "(?:\\s+" + WORD + "){0,2})+,?\\s+and\\s+" + ITEM);
+
+	/**
+	 * The same with the head last:
+	 * {@code United Nations Educational, Scientific and Cultural Organization}.
+	 */
+	private static final Pattern HEAD_LAST_LIST = Pattern
+		.compile("\\b" + WORD + "(?:\\s+" + WORD + "){0,2}(?:,\\s+" + WORD + "(?:\\s+" + WORD + "){0,2})+,?\\s+and\\s+"
+				+ WORD + "(?:\\s+" + WORD + "){0,3}\\s+(?:" + HEADS + ")\\b");
+
+	/**
+	 * A capitalised word; a full stop only inside it ({@code A.P.}), never at its end.
+	 */
+	private static final String RUN_WORD = "(?:\\p{Lu}[\\p{L}\\d’'&–-]*(?:\\.\\p{L}[\\p{L}\\d’'&–-]*)*|\\p{Lu}\\.(?= \\p{Lu}))";
+
+	/** A run of capitalised words, the way a name is written. */
+	private static final Pattern RUN = Pattern.compile("(?<![\\p{L}\\d’'-])(?:(?:al-|el-|an-|ad-|as-)?" + RUN_WORD
+			+ ")(?: (?:(?:al-|el-)?" + RUN_WORD + "|\\d{1,3}(?![\\d.,]\\d)\\b))*");
+
+	/**
+	 * A run of capitalised words joined by the link words of Romance, Arabic and English
+	 * names: {@code Rue de la Gare}, {@code Union Sportive de Mbanga}.
+	 */
+	private static final Pattern LINKED_RUN = Pattern.compile("(?<![\\p{L}\\d’'-])" + RUN_WORD
+			+ "(?: (?:(?:de|da|do|dos|das|du|des|la|le|les|del|della|di|of|the|al|el|bana|y|e|d’|l’)\\s?)*(?:"
+			+ RUN_WORD + "|\\d{1,3}\\b))+");
 
 	/** {@code Swiss National Science Foundation}, {@code Lagos Tenants’ Rights Forum}. */
 	private static final Pattern HEAD_LAST = Pattern.compile("\\b" + WORD
@@ -43,6 +85,29 @@ final class NameRules {
 	private static final Pattern CREDIT = Pattern.compile(
 			"\\((?:Photo|Photograph|Picture|Image|Video)s?(?: by)?:\\s*(?<person>[^/()]{3,60}?)\\s*/\\s*(?<agency>[^()/]{2,60}?)\\)");
 
+	/** Words that start a sentence, not a name: {@code Along Digo Road}. */
+	private static final java.util.Set<String> STOPWORDS = readStopwords();
+
+	private static java.util.Set<String> readStopwords() {
+		try (java.io.InputStream in = NameRules.class.getResourceAsStream("/nlp/stopwords.txt")) {
+			if (in == null) {
+				throw new IllegalStateException("nlp/stopwords.txt is not on the classpath");
+			}
+			java.util.Set<String> words = new java.util.HashSet<>();
+			for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+				if (!line.isBlank() && !line.startsWith("#")) {
+					words.add(line.strip());
+				}
+			}
+			words.addAll(java.util.List.of("along", "residents", "outside", "inside", "near", "across", "behind",
+					"beside", "opposite", "beyond", "towards", "toward", "past", "meanwhile", "traders", "workers"));
+			return java.util.Set.copyOf(words);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	List<Mention> recognize(String text) {
 		List<Mention> mentions = new ArrayList<>();
 		Matcher credit = CREDIT.matcher(text);
@@ -52,25 +117,77 @@ final class NameRules {
 			mentions.add(new Mention(credit.start("agency"), credit.end("agency"), credit.group("agency"),
 					EntityType.ORGANIZATION));
 		}
+		for (Pattern pattern : List.of(HEAD_FIRST_LIST, HEAD_LAST_LIST, HEAD_FIRST, HEAD_LAST)) {
+			heads(text, pattern, mentions);
+		}
+		cued(text, mentions);
+		// Natural features last, so that a company or body named after one keeps its
+		// whole name: Mekong River Commission, Kallang River Engineering Pte Ltd.
 		Matcher feature = FEATURE.matcher(text);
 		while (feature.find()) {
 			int start = trimLeadingFunctionWords(text, feature.start(), feature.end());
-			mentions.add(new Mention(start, feature.end(), text.substring(start, feature.end()), EntityType.LOCATION));
+			Mention mention = new Mention(start, feature.end(), text.substring(start, feature.end()),
+					EntityType.LOCATION);
+			if (mentions.stream().noneMatch(mention::overlaps)) {
+				mentions.add(mention);
+			}
 		}
-		for (Pattern pattern : List.of(HEAD_FIRST, HEAD_LAST)) {
-			Matcher matcher = pattern.matcher(text);
+		return mentions;
+	}
+
+	private static void heads(String text, Pattern pattern, List<Mention> mentions) {
+		Matcher matcher = pattern.matcher(text);
+		{
 			while (matcher.find()) {
 				int start = trimLeadingFunctionWords(text, matcher.start(), matcher.end());
 				int end = trimTrailing(text, start, matcher.end());
 				if (end - start > 3 && text.substring(start, end).contains(" ")) {
-					Mention mention = new Mention(start, end, text.substring(start, end), EntityType.ORGANIZATION);
+					String name = text.substring(start, end);
+					Mention mention = new Mention(start, end, name,
+							NameCues.typeOf(name).orElse(EntityType.ORGANIZATION));
 					if (mentions.stream().noneMatch(mention::overlaps)) {
 						mentions.add(mention);
 					}
 				}
 			}
 		}
-		return mentions;
+	}
+
+	/**
+	 * Names whose own generic word gives their type: {@code Digo Road},
+	 * {@code Avenida Samora Machel}, {@code Kallang River Engineering Pte Ltd}.
+	 */
+	private static void cued(String text, List<Mention> mentions) {
+		List<Mention> found = new ArrayList<>();
+		Matcher linked = LINKED_RUN.matcher(text);
+		while (linked.find()) {
+			String first = linked.group().substring(0, linked.group().indexOf(' '));
+			if (NameCues.opensAName(first)) {
+				add(text, linked.start(), linked.end(), found, mentions);
+			}
+		}
+		Matcher run = RUN.matcher(text);
+		while (run.find()) {
+			add(text, run.start(), run.end(), found, mentions);
+		}
+		mentions.addAll(found);
+	}
+
+	private static void add(String text, int runStart, int runEnd, List<Mention> found, List<Mention> mentions) {
+		int start = trimLeadingFunctionWords(text, runStart, runEnd);
+		int end = trimTrailing(text, start, runEnd);
+		if (end - start < 4 || !text.substring(start, end).contains(" ") && !text.substring(start, end).contains("-")) {
+			return;
+		}
+		String name = text.substring(start, end);
+		var type = NameCues.typeOf(name);
+		if (type.isEmpty()) {
+			return;
+		}
+		Mention mention = new Mention(start, end, name, type.get());
+		if (mentions.stream().noneMatch(mention::overlaps) && found.stream().noneMatch(mention::overlaps)) {
+			found.add(mention);
+		}
 	}
 
 	/** A sentence-initial {@code The} or a title word is not part of the name. */
@@ -82,7 +199,8 @@ final class NameRules {
 				break;
 			}
 			String word = text.substring(position, space);
-			if (!word.equals("The") && !word.equals("A") && !Titles.isTitle(word)) {
+			if (!word.equals("The") && !word.equals("A") && !Titles.isTitle(word)
+					&& !STOPWORDS.contains(word.toLowerCase(java.util.Locale.ROOT))) {
 				break;
 			}
 			position = space + 1;
@@ -92,6 +210,9 @@ final class NameRules {
 
 	private static int trimTrailing(String text, int start, int end) {
 		int position = end;
+		if (position - start > 3 && (text.startsWith("’s", position - 2) || text.startsWith("'s", position - 2))) {
+			position -= 2;
+		}
 		while (position > start && ".,’'".indexOf(text.charAt(position - 1)) >= 0) {
 			position--;
 		}

@@ -21,7 +21,22 @@ final class Titles {
 			"Agriculture", "Labour", "Labor", "Trade", "Culture", "Environment", "Climate", "Housing", "Security",
 			"Home", "Secretary-general", "Midfielder", "Striker", "Defender", "Goalkeeper", "Forward", "Winger",
 			"Manager", "Spokesperson", "Spokesman", "Spokeswoman", "Doctor", "Nurse", "Detective", "Constable",
-			"Superintendent");
+			"Superintendent", "Alderman", "Alderwoman", "Cllr", "Cllr.", "Hon.", "Honourable", "Magistrate", "Imam",
+			"Pastor", "Abuna", "Memhir", "Ato", "Weyzero", "Woizero", "Wzro", "Alhaji", "Alhaja", "Hajia", "Haji",
+			"Hajjah", "Malam", "Mallam", "Comrade", "Sarpanch", "Shri", "Shri.", "Smt.", "Smt", "Datuk", "Dato",
+			"Dato’", "Dato'", "Datin", "Tun", "Toh", "Puan", "Encik", "Cik", "Ustaz", "Ustazah", "Ibu", "Bu", "Pak",
+			"Bapak", "Akim", "Daw", "U", "Sayadaw", "Venerable", "Ven.", "Nana", "Ratu", "Don", "Doña", "Dom", "Sr.",
+			"Sra.", "Srta.", "Sr", "Sra", "Señor", "Señora", "Monsieur", "Madame", "Mme", "Mme.", "M.", "Herr", "Frau",
+			"Signor", "Signora", "Mullah", "Ayatollah", "Mufti", "Rabbi", "Elder", "Deacon", "Monsignor", "Sister",
+			"Mwalimu", "Mzee", "Engineer", "Eng.", "Barrister", "Advocate", "Kyai", "Ustadh", "Maître", "Juiz", "Juez",
+			"Jueza", "Fiscal", "Prosecutor", "Registrar", "Sheikha", "Sayyid", "Hojatoleslam", "Pandit", "Swami",
+			"Geshe", "Rinpoche", "Phra", "Luang", "Thiru", "Selvi", "Principal", "Headmaster", "Headteacher", "Vicar",
+			"Bishop-elect", "Metropolitan", "Patriarch", "Cardinal", "Pope", "Ombudsman", "Auditor-General",
+			"Attorney-General", "Governor-General", "Vice-President", "Vice-Chancellor", "Deputy-Governor", "MP", "MEP",
+			"Trustee", "Councilwoman", "Councilman", "Assemblyman", "Assemblywoman", "Congressman", "Congresswoman",
+			"Alcalde", "Alcaldesa", "Prefect", "Préfet", "Bürgermeister", "Burgemeester", "Wethouder", "Landrat",
+			"Intendente", "Gobernador", "Gobernadora", "Presidente", "Ministro", "Ministra", "Bupati", "Camat", "Lurah",
+			"Wali", "Chairperson", "CEO");
 
 	private Titles() {
 	}
@@ -30,11 +45,25 @@ final class Titles {
 		return WORDS.contains(word);
 	}
 
+	/**
+	 * Two-word honorifics whose parts are also names: {@code Tan Sri}, {@code Puan Sri}.
+	 */
+	private static final Set<String> PAIRS = Set.of("Tan Sri", "Puan Sri", "Toh Puan", "District Judge",
+			"High Court Judge", "Chief Justice", "County Executive");
+
 	/** How many leading words of a name are titles, leaving at least one word. */
 	static int leadingTitles(List<String> words) {
 		int count = 0;
-		while (count < words.size() - 1 && isTitle(words.get(count))) {
-			count++;
+		while (count < words.size() - 1) {
+			if (count + 2 < words.size() && PAIRS.contains(words.get(count) + " " + words.get(count + 1))) {
+				count += 2;
+			}
+			else if (isTitle(words.get(count)) && !PAIRS.contains(words.get(count))) {
+				count++;
+			}
+			else {
+				break;
+			}
 		}
 		return count;
 	}

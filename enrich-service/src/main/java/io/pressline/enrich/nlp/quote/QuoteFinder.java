@@ -43,7 +43,19 @@ public final class QuoteFinder {
 	private static final Pattern BEFORE = Pattern
 		.compile("(?<who>[^.;“”\"]{1,120}?)\\s+(?:" + VERBS + ")\\b[^.;“”\"]{0,60}$");
 
-	private static final Pattern ACCORDING_TO = Pattern.compile("according to\\s+(?<who>[^,.;“\"]{1,80})");
+	private static final Pattern ACCORDING_TO = Pattern.compile("(?i:according to)\\s+(?<who>[^,.;“\"]{1,80})");
+
+	/**
+	 * A speaker named by role: {@code the ministry}, {@code the central bank},
+	 * {@code its coach}.
+	 */
+	private static final Pattern ROLE = Pattern
+		.compile("^(?:the|its|their|his|her)\\s+(?<role>\\p{Ll}[\\p{L}-]*(?:\\s\\p{Ll}[\\p{L}-]*)?)$");
+
+	/**
+	 * A sentence opened by a pronoun or a possessive that points back to the last person.
+	 */
+	private static final Pattern POINTS_BACK = Pattern.compile("^(?:He|She|They|His|Her|Their)\\b");
 
 	private static final Pattern SPEECH_VERB = Pattern.compile("\\b(?:" + VERBS + ")\\b");
 
@@ -81,7 +93,8 @@ public final class QuoteFinder {
 	}
 
 	private Quote attribute(String text, String words, int start, int end, List<Entity> entities, Quote previous) {
-		int paragraphStart = Math.max(text.lastIndexOf("\n\n", start) + 2, 0);
+		int paragraphBreak = text.lastIndexOf("\n\n", start);
+		int paragraphStart = (paragraphBreak < 0) ? 0 : paragraphBreak + 2;
 		int paragraphEnd = text.indexOf("\n\n", end);
 		paragraphEnd = (paragraphEnd < 0) ? text.length() : paragraphEnd;
 		String before = text.substring(Math.max(paragraphStart, sentenceStart(text, start, paragraphStart)), start);
@@ -115,6 +128,10 @@ public final class QuoteFinder {
 			if (found.isPresent()) {
 				return found.get();
 			}
+		}
+		Optional<Quote> introduced = introducedByColon(text, words, start, end, before, entities);
+		if (introduced.isPresent()) {
+			return introduced.get();
 		}
 		int sentenceEnd = sentenceEnd(text, end, paragraphEnd);
 		Optional<Quote> later = speakerLaterInSentence(text, words, start, end, sentenceEnd, entities);
@@ -178,6 +195,93 @@ public final class QuoteFinder {
 	}
 
 	/**
+	 * A quotation introduced by a sentence that ends in a colon, whatever its verb:
+	 * {@code Dela Cruz put it simply: “…”}, {@code Her warning was blunt: “…”}. The
+	 * speaker is the first person (or else organisation) the sentence names, or the last
+	 * person named before it when the sentence opens with a pronoun.
+	 */
+	private Optional<Quote> introducedByColon(String text, String words, int start, int end, String before,
+			List<Entity> entities) {
+		String lead = before.stripTrailing();
+		if (!lead.endsWith(":")) {
+			return Optional.empty();
+		}
+		String opening = lead.strip();
+		int from = start - before.length();
+		if (POINTS_BACK.matcher(opening).find()) {
+			return lastPersonBefore(start, entities)
+				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "pronoun"));
+		}
+		for (EntityType type : List.of(EntityType.PERSON, EntityType.ORGANIZATION)) {
+			Entity first = null;
+			int firstStart = Integer.MAX_VALUE;
+			for (Entity entity : entities) {
+				if (entity.type() != type) {
+					continue;
+				}
+				for (Mention mention : entity.mentions()) {
+					if (mention.start() >= from && mention.end() <= start && mention.start() < firstStart) {
+						first = entity;
+						firstStart = mention.start();
+					}
+				}
+			}
+			if (first != null) {
+				Entity speaker = first;
+				return Optional.of(new Quote(words, start, end, speaker.name(), speaker.id(), "said"));
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * The speaker a role noun stands for: the organisation last named whose name holds
+	 * the word ({@code the ministry} after the {@code Ministry of Health}), or else the
+	 * person last named with that role before or after their name
+	 * ({@code Coach V. S. Kumbhar}, {@code Sanna Rönkkö, the union's chair}).
+	 */
+	private static Optional<Entity> byRole(String text, String role, int before, List<Entity> entities) {
+		String[] roleWords = role.toLowerCase(java.util.Locale.ROOT).split("\\s");
+		String head = roleWords[roleWords.length - 1];
+		for (EntityType type : List.of(EntityType.ORGANIZATION, EntityType.PERSON)) {
+			Entity best = null;
+			int bestStart = -1;
+			for (Entity entity : entities) {
+				if (entity.type() != type) {
+					continue;
+				}
+				for (Mention mention : entity.mentions()) {
+					if (mention.end() > before || mention.start() <= bestStart) {
+						continue;
+					}
+					boolean fits;
+					if (type == EntityType.ORGANIZATION) {
+						List<String> name = List
+							.of((entity.name() + " " + mention.text()).toLowerCase(java.util.Locale.ROOT)
+								.split("[^\\p{L}]+"));
+						fits = java.util.Arrays.stream(roleWords).allMatch(name::contains);
+					}
+					else {
+						// The role is written in the sentence that names the person:
+						// Coach V. S. Kumbhar, Sanna Rönkkö, the union's chair.
+						String sentence = text.substring(sentenceStart(text, mention.start(), 0),
+								sentenceEnd(text, mention.end(), Math.min(text.length(), before)));
+						fits = List.of(sentence.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")).contains(head);
+					}
+					if (fits) {
+						best = entity;
+						bestStart = mention.start();
+					}
+				}
+			}
+			if (best != null) {
+				return Optional.of(best);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
 	 * Whether a quotation goes on with the previous speaker: it follows an attributed
 	 * quotation in the same paragraph, or opens the next paragraph, and nobody else is
 	 * named in between.
@@ -215,6 +319,11 @@ public final class QuoteFinder {
 		if (PRONOUN.matcher(trimmed).find()) {
 			return lastPersonBefore(start, entities)
 				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "pronoun"));
+		}
+		Matcher role = ROLE.matcher(trimmed);
+		if (role.matches()) {
+			return byRole(text, role.group("role"), start, entities)
+				.map((e) -> new Quote(words, start, end, e.name(), e.id(), "role"));
 		}
 		int whoEnd = whoStart + who.length();
 		return entities.stream()

@@ -1,0 +1,124 @@
+package io.pressline.enrich.nlp.ner;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The type a name gives away in its own words, whoever it names: {@code Digo Road},
+ * {@code Avenida Samora Machel}, {@code Jeongneung-dong} and {@code Jægergårdsgade} are
+ * places; {@code Kallang River Engineering Pte Ltd}, {@code Union Sportive de Mbanga} and
+ * {@code Paguyuban Ojol Malioboro} are organisations. The generic word of a name (its
+ * last word in English, Germanic and Korean custom, its first in Romance, Slavic, Malay
+ * and Arabic custom) is the evidence, so it holds for names no list holds.
+ */
+final class NameCues {
+
+	/** Last words that make a name a place. */
+	private static final Set<String> PLACE_LAST = Set.of("Road", "Rd", "Street", "St", "Avenue", "Ave", "Boulevard",
+			"Way", "Close", "Lane", "Drive", "Crescent", "Highway", "Expressway", "Bridge", "Causeway", "Square",
+			"Market", "Airport", "Airfield", "Stadium", "Arena", "Station", "Terminal", "Mosque", "Church", "Cathedral",
+			"Temple", "Pagoda", "Shrine", "Basilica", "Chapel", "Monastery", "Canal", "Reservoir", "Dam", "Harbour",
+			"Harbor", "Wharf", "Pier", "Quay", "District", "Ward", "Village", "Province", "County", "Prefecture",
+			"Municipality", "Governorate", "State", "Complex", "Marshes", "Marsh", "Park", "Gardens", "Hill", "Hills",
+			"Estate", "Township", "Settlement", "Camp", "Junction", "Roundabout", "Mausoleum", "Palace", "Fort",
+			"Castle", "Plaza", "Allé", "Alle", "Gade", "Vej", "Straße", "Strasse", "Gasse", "Platz", "Weg", "Straat",
+			"Gracht", "Plein", "Gatan", "Vägen", "Katu", "Gatvė", "Prospekt", "Kirkeplads", "Torg");
+
+	/** Endings of one-word or hyphenated place names. */
+	private static final List<String> PLACE_ENDINGS = List.of("-dong", "-gu", "-ro", "-gil", "-eup", "-myeon", "-si",
+			"gade", "straße", "strasse", "gasse", "straat", "gracht", "gatvė", "gatan", "vägen", "katu");
+
+	/** First words that make a name a place. */
+	private static final Set<String> PLACE_FIRST = Set.of("Jalan", "Jln", "Lorong", "Rua", "Avenida", "Av.", "Rue",
+			"Calle", "Carrera", "Via", "Viale", "Piazza", "Plaza", "Praça", "Largo", "Ulica", "Trg", "Ulitsa", "Triq",
+			"Kampung", "Kampong", "Barangay", "Pulau", "Desa", "Kelurahan", "Psar", "Phsar", "Lake", "Mount", "Avenue",
+			"Boulevard", "Stade", "Estadio", "Estádio", "Aéroport", "Aeropuerto", "Aeroporto", "Masjid", "Wat",
+			"Gunung", "Bukit", "Sungai", "Wadi", "Shatt", "Jabal", "Jebel", "Cathedral", "Église", "Iglesia", "Forest",
+			"Port", "Sankt", "Parque", "Praia", "Playa", "Colonia", "Bairro", "Quartier", "Chemin", "Mueang", "Soi",
+			"Thanon", "Khlong", "Xã", "Phường", "Quận");
+
+	/** Last words that make a name an organisation. */
+	private static final Set<String> ORGANISATION_LAST = Set.of("Ministry", "Commission", "Council", "Committee", "Ltd",
+			"Ltd.", "Limited", "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Company", "Co.", "plc", "PLC", "Bhd",
+			"Berhad", "Pte", "GmbH", "AG", "SA", "S.A.", "SpA", "NV", "BV", "ASA", "AB", "Oy", "Oyj", "LLC", "LLP",
+			"Group", "Bank", "University", "Universität", "Union", "FC", "CF", "Authority", "Bureau", "Institute",
+			"Agency", "Association", "Federation", "Foundation", "Trust", "Party", "Board", "Cooperative",
+			"Co-operative", "Society", "Engineering", "Logistics", "Airways", "Airlines", "Holdings", "Circle",
+			"Riders", "Together", "Watch", "Government", "Senate", "Parliament", "Assembly", "Khural", "Court",
+			"Tribunal", "Police", "Army", "Navy", "Brothers", "Partners", "Services", "Network", "Media", "Fishery",
+			"Lodge", "Academy", "College", "Polytechnic", "Service", "Office", "Directorate", "Secretariat", "Chamber",
+			"Alliance", "League", "Forum", "Movement", "Front", "Coalition", "Collective", "Syndicate", "Consortium",
+			"Industries", "Enterprises", "Motors", "Mining", "Energy", "Electric", "Telecom", "Pharma", "Insurance",
+			"Partnership", "Club", "United", "Rovers", "Wanderers", "Ensemble", "Orchestra", "Choir", "Band", "Theatre",
+			"Osuusmeijeri", "Osuuskunta", "Meel", "Bakkersbond", "Gewerkschaft", "Verein", "Stiftung", "Transport",
+			"Shipping", "Lines", "Bananes");
+
+	/** First words that make a name an organisation. */
+	private static final Set<String> ORGANISATION_FIRST = Set.of("Ministry", "Ministère", "Ministerio", "Ministério",
+			"Ministero", "Ministerstvo", "Kementerian", "Department", "Union", "Ligue", "Liga", "Fédération",
+			"Federación", "Federação", "Federazione", "Société", "Sociedad", "Sociedade", "Compagnie", "Companhia",
+			"Compañía", "Collectif", "Ambulances", "Association", "Asociación", "Associação", "Banco", "Banque",
+			"Universidad", "Universidade", "Université", "Università", "Universitas", "Universiti", "Institut",
+			"Instituto", "Istituto", "Électricité", "Shariket", "Sharikat", "Syarikat", "Paguyuban", "Persatuan",
+			"Koperasi", "Partido", "Parti", "Conseil", "Consejo", "Conselho", "Comisión", "Comissão", "Commissione",
+			"Agence", "Agencia", "Autorité", "Autoridad", "Syndicat", "Sindicato", "Gathering", "Centre", "Centro",
+			"Office", "Bundesamt", "Comité", "Comitê", "Groupe", "Grupo", "Club", "Clube", "Cercle", "Molens",
+			"Mouvement", "Movimiento", "Frente", "Front", "Jamiyat", "Majlis", "Dewan", "Lembaga", "Badan",
+			"Perbadanan", "Hizb", "Cooperativa", "Coopérative", "Fondation", "Fundación", "Fundação", "Stichting",
+			"Verband", "Bundes");
+
+	private NameCues() {
+	}
+
+	/** The type a name's own words say it is, if they say one. */
+	static Optional<EntityType> typeOf(String name) {
+		String[] all = EntityResolver.bare(name).split(" ");
+		// A number after the generic word is part of the name: National Road 23.
+		String[] words = (all.length > 2 && all[all.length - 1].chars().allMatch(Character::isDigit))
+				? java.util.Arrays.copyOf(all, all.length - 1) : all;
+		String last = words[words.length - 1];
+		String first = words[0];
+		if (ORGANISATION_LAST.contains(last) && words.length > 1) {
+			return Optional.of(EntityType.ORGANIZATION);
+		}
+		if (PLACE_LAST.contains(capitalised(last)) && words.length > 1) {
+			return Optional.of(EntityType.LOCATION);
+		}
+		if (words.length > 1 && ORGANISATION_FIRST.contains(first)) {
+			return Optional.of(EntityType.ORGANIZATION);
+		}
+		if (words.length > 1 && PLACE_FIRST.contains(first)) {
+			return Optional.of(EntityType.LOCATION);
+		}
+		String lower = last.toLowerCase(Locale.ROOT);
+		for (String ending : PLACE_ENDINGS) {
+			if (lower.endsWith(ending) && lower.length() > ending.length() + 2) {
+				return Optional.of(EntityType.LOCATION);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** Whether a word, as the last of a run of capitalised words, ends a typed name. */
+	static boolean endsAName(String word) {
+		return ORGANISATION_LAST.contains(word) || PLACE_LAST.contains(word);
+	}
+
+	/** Whether a word, as the first of a run of capitalised words, opens a typed name. */
+	static boolean opensAName(String word) {
+		return ORGANISATION_FIRST.contains(word) || PLACE_FIRST.contains(word);
+	}
+
+	/** Whether a word is itself one of the generic words of names. */
+	static boolean isGenericWord(String word) {
+		return ORGANISATION_LAST.contains(word) || PLACE_LAST.contains(word) || ORGANISATION_FIRST.contains(word)
+				|| PLACE_FIRST.contains(word);
+	}
+
+	private static String capitalised(String word) {
+		return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+	}
+
+}

@@ -1,0 +1,256 @@
+package io.pressline.enrich.nlp.ner;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Mends the boundaries and types of names, whichever recognizer found them, by the way
+ * names are written in many cultures: a person's whole name is one mention (initials
+ * {@code K. R. Arumugam}, hyphenated parts {@code Frimpong-Manso}, {@code Han Dong-wook},
+ * particles {@code al-Musawi}, {@code Van den Broeck}, patronymics
+ * {@code Khairul Anuar bin Mat Saman}, regnal numbers {@code Hamengku Buwono X}); titles
+ * and honorifics stay outside it; {@code Keiko Kudo of Oga} is a person and a place; a
+ * possessor before an organisation ({@code Egypt’s Ministry of Transport}) is a place of
+ * its own; a name's generic word decides its type ({@link NameCues}).
+ */
+final class NameShapes {
+
+	/**
+	 * Initials or a short abbreviated name before a surname: {@code P. N. },
+	 * {@code Ts. }.
+	 */
+	private static final Pattern INITIALS_BEFORE = Pattern.compile("(?:\\b\\p{Lu}\\p{Ll}?\\.\\s?){1,3}$");
+
+	/** A particle before a surname, written apart or joined by a hyphen. */
+	private static final Pattern PARTICLE_BEFORE = Pattern.compile(
+			"(?<![\\p{L}])(?:(?:al|el|Al|El|an|ad|as|ash|at|az)-|(?:ibn|bin|binti|ben|van der|van den|van de|van|Van der|Van den|Van de|Van|von der|von|de la|de los|de las|del|dela|de|De|du|da|dos|das|di|ap|ab|Ngo|Le|ter)(?:-| ))$");
+
+	/** The first half of a hyphenated name: {@code Frimpong-}, {@code Jukka-}. */
+	private static final Pattern JOINED_BEFORE = Pattern.compile("(?<![\\p{L}])\\p{Lu}[\\p{L}’']+-$");
+
+	/** What may follow a name and still be part of it. */
+	private static final Pattern TAIL = Pattern.compile("^(?:"
+			// a hyphenated part, in either case: -Manso, -wook, -Sherbiny
+			+ "-(?!(?:led|backed|owned|based|era|style|born|like|type|run|funded|linked|appointed|controlled|allied"
+			+ "|aligned|inspired|made|made|era|wide|free|friendly|shaped|sized)\\b)[\\p{L}’']+"
+			// a patronymic or a particle and what follows: bin Mat Saman, s/o Kannan
+			+ "|\\s(?:bin|binti|bte|bt|ibn|s/o|d/o|a/l|a/p|al-|el-|ap|van der|van den|van de|van|von|de la|de|da|dos|das|del|dela|di|du|ter)\\s?\\p{Lu}[\\p{L}’'-]*(?:\\s\\p{Lu}[\\p{L}’'-]*){0,2}"
+			// a regnal or generation number: Hamengku Buwono X, Kwaku Agyeman Badu II
+			+ "|\\s(?:II|III|IV|VI|VII|VIII|IX|X|Jr\\.?)(?![\\p{L}])" + ")");
+
+	/** {@code Keiko Kudo of Oga}: a person followed by the place they are from. */
+	private static final Pattern OF_PLACE = Pattern
+		.compile("^(.+?\\p{L}) of (\\p{Lu}[\\p{L}’'-]*(?: \\p{Lu}[\\p{L}’'-]*)?)$");
+
+	private static final Set<String> CONNECTORS = Set.of("and", "&");
+
+	private NameShapes() {
+	}
+
+	/**
+	 * The mentions with their boundaries and types mended.
+	 * @param text the article text
+	 * @param mentions the mentions, in any order
+	 * @param isPlace whether a name is a known place, for a possessor
+	 * ({@code Egypt’s Ministry of Transport}) but not a possessive inside a name
+	 * ({@code Tay Do Children’s Hospital})
+	 */
+	static List<Mention> mend(String text, List<Mention> mentions, Predicate<String> isPlace) {
+		Set<String> storms = new java.util.HashSet<>();
+		for (Mention mention : mentions) {
+			Matcher storm = STORM.matcher(mention.text());
+			if (storm.matches()) {
+				storms.add(storm.group(1));
+			}
+		}
+		List<Mention> result = new ArrayList<>();
+		for (Mention mention : mentions) {
+			if (mention.value() != null) {
+				result.add(mention);
+				continue;
+			}
+			if (storms.contains(mention.text()) || STORM.matcher(mention.text()).matches()
+					|| (mention.type() != EntityType.ORGANIZATION
+							&& mention.text().chars().noneMatch(Character::isUpperCase))) {
+				// A named storm is no entity; a lowercase word is a name only as a brand.
+				continue;
+			}
+			mention = initialled(text, mention);
+			result.addAll(split(retype(titledPerson(mention)), isPlace));
+		}
+		result.sort(Comparator.comparingInt(Mention::start));
+		List<Mention> mended = new ArrayList<>();
+		for (Mention mention : result) {
+			Mention whole = (mention.type() == EntityType.PERSON) ? wholePerson(text, mention, result) : mention;
+			if (whole == null) {
+				continue;
+			}
+			mended.removeIf((m) -> m.start() >= whole.start() && m.end() <= whole.end() && m.value() == null);
+			if (mended.stream().noneMatch(whole::overlaps)) {
+				mended.add(whole);
+			}
+		}
+		return mended;
+	}
+
+	/** A named storm: {@code Typhoon Josie}, {@code Cyclone Idai}. */
+	private static final Pattern STORM = Pattern
+		.compile("(?:Typhoon|Cyclone|Hurricane|Storm|Tropical Storm|Super Typhoon|Tropical Cyclone) (\\p{Lu}\\p{L}+)");
+
+	/** Initials that are an abbreviation of a place word rather than of a name. */
+	private static final Set<String> PLACE_ABBREVIATIONS = Set.of("St.", "Mt.", "Ft.", "Pt.", "Av.", "No.");
+
+	/**
+	 * A one-word name right after initials is a person's: {@code Ts. Gantulga},
+	 * {@code K. R. Arumugam}.
+	 */
+	private static Mention initialled(String text, Mention mention) {
+		if (mention.type() == EntityType.PERSON || mention.text().contains(" ")
+				|| NameCues.typeOf(mention.text()).isPresent()) {
+			return mention;
+		}
+		Matcher initials = INITIALS_BEFORE.matcher(text.substring(Math.max(0, mention.start() - 12), mention.start()));
+		if (initials.find() && !Titles.isTitle(initials.group().strip())
+				&& !PLACE_ABBREVIATIONS.contains(initials.group().strip())) {
+			return new Mention(mention.start(), mention.end(), mention.text(), EntityType.PERSON);
+		}
+		return mention;
+	}
+
+	/** A name's generic word decides its type over what a recognizer guessed. */
+	private static Mention retype(Mention mention) {
+		Optional<EntityType> cue = NameCues.typeOf(mention.text());
+		if (cue.isPresent() && cue.get() != mention.type()) {
+			return new Mention(mention.start(), mention.end(), mention.text(), cue.get());
+		}
+		return mention;
+	}
+
+	/**
+	 * A possessor in front of an organisation is a place of its own; two cued names
+	 * joined by {@code and} are two names; a person {@code of} a place is the person and
+	 * the place.
+	 */
+	private static List<Mention> split(Mention mention, Predicate<String> isPlace) {
+		String name = mention.text();
+		if (mention.type() == EntityType.ORGANIZATION || mention.type() == EntityType.LOCATION) {
+			int possessive = Math.max(name.indexOf("’s "), name.indexOf("'s "));
+			if (possessive > 1 && Character.isUpperCase(name.charAt(possessive + 3))
+					&& isPlace.test(name.substring(0, possessive))) {
+				int restStart = mention.start() + possessive + 3;
+				Mention owner = new Mention(mention.start(), mention.start() + possessive,
+						name.substring(0, possessive), EntityType.LOCATION);
+				return List.of(owner,
+						retype(new Mention(restStart, mention.end(), name.substring(possessive + 3), mention.type())));
+			}
+			String[] words = name.split(" ");
+			for (int i = 1; i < words.length - 1; i++) {
+				if (CONNECTORS.contains(words[i]) && NameCues.endsAName(words[i - 1])
+						&& NameCues.endsAName(words[words.length - 1])) {
+					int cut = name.indexOf(" " + words[i] + " ");
+					Mention left = new Mention(mention.start(), mention.start() + cut, name.substring(0, cut),
+							mention.type());
+					int rightStart = cut + words[i].length() + 2;
+					Mention right = new Mention(mention.start() + rightStart, mention.end(), name.substring(rightStart),
+							mention.type());
+					return List.of(retype(left), retype(right));
+				}
+			}
+		}
+		if (mention.type() == EntityType.PERSON) {
+			Matcher of = OF_PLACE.matcher(name);
+			if (of.matches() && of.group(1).contains(" ")) {
+				int placeStart = mention.start() + of.start(2);
+				return List.of(
+						new Mention(mention.start(), mention.start() + of.end(1), of.group(1), EntityType.PERSON),
+						new Mention(placeStart, mention.end(), of.group(2), EntityType.LOCATION));
+			}
+		}
+		return List.of(mention);
+	}
+
+	/**
+	 * An organisation or place the model found that starts with a person's title and has
+	 * no generic word of its own is a person: {@code Justice Mwanaisha Said Karama}.
+	 */
+	private static Mention titledPerson(Mention mention) {
+		if (mention.type() == EntityType.PERSON || NameCues.typeOf(mention.text()).isPresent()) {
+			return mention;
+		}
+		List<String> words = List.of(mention.text().split(" "));
+		if (words.size() > 1 && Titles.leadingTitles(words) > 0 && Character.isUpperCase(words.get(1).charAt(0))) {
+			return new Mention(mention.start(), mention.end(), mention.text(), EntityType.PERSON);
+		}
+		return mention;
+	}
+
+	/**
+	 * The whole of a person's name around a mention of part of it, without titles; or
+	 * {@code null} when all of it is a title.
+	 */
+	private static Mention wholePerson(String text, Mention mention, List<Mention> all) {
+		int start = mention.start();
+		int end = mention.end();
+		String before = text.substring(Math.max(0, start - 24), start);
+		Matcher particle = PARTICLE_BEFORE.matcher(before);
+		if (particle.find()) {
+			start -= particle.group().length();
+			before = text.substring(Math.max(0, start - 24), start);
+		}
+		Matcher joined = JOINED_BEFORE.matcher(before);
+		if (joined.find()) {
+			start -= joined.group().length();
+			before = text.substring(Math.max(0, start - 24), start);
+		}
+		Matcher initials = INITIALS_BEFORE.matcher(before);
+		if (initials.find() && !Titles.isTitle(initials.group().strip())) {
+			start -= initials.group().length();
+		}
+		for (int guard = 0; guard < 4; guard++) {
+			Matcher tail = TAIL.matcher(text.substring(end, Math.min(text.length(), end + 60)));
+			if (!tail.find()) {
+				break;
+			}
+			end += tail.group().length();
+		}
+		for (Mention other : all) {
+			// The other half of a name the model broke at its hyphen: Siân Prys | Morgan.
+			if (other.value() == null && other.end() < start && other.end() == mention.start() - 1
+					&& text.charAt(other.end()) == '-' && !other.text().contains("-")) {
+				start = other.start();
+			}
+		}
+		int finalStart = start;
+		int finalEnd = end;
+		boolean cutsAnotherName = all.stream()
+			.anyMatch((m) -> m != mention && m.start() < finalEnd && m.end() > finalStart
+					&& (m.start() < finalStart || m.end() > finalEnd));
+		if (cutsAnotherName) {
+			start = mention.start();
+			end = mention.end();
+		}
+		String name = text.substring(start, end);
+		List<String> words = List.of(name.split(" "));
+		int titles = Titles.leadingTitles(words);
+		if (titles == 0 && Titles.isTitle(name)) {
+			return null;
+		}
+		int cut = 0;
+		for (int i = 0; i < titles; i++) {
+			cut += words.get(i).length() + 1;
+		}
+		start += cut;
+		name = text.substring(start, end);
+		if (start == mention.start() && end == mention.end()) {
+			return mention;
+		}
+		return new Mention(start, end, name, EntityType.PERSON);
+	}
+
+}

@@ -1,0 +1,170 @@
+package io.pressline.enrich.nlp.ner;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.pressline.enrich.kb.KnowledgeBase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How {@link MentionMerger} mends what the recognizers found, with the whole article in
+ * view: boundaries, types and names nobody listed. Each test gives the mentions a model
+ * might have produced for a sentence written for the test and checks what comes out.
+ */
+class MentionMergerTests {
+
+	private static final KnowledgeBase kb = KnowledgeBase.standard();
+
+	private final MentionMerger merger = new MentionMerger(kb);
+
+	@Test
+	void aTitleInAnyLanguageStaysOutsideTheName() {
+		String text = "Datuk Rosli Hamzah and Weyzero Almaz Tadesse opened the market.";
+
+		assertThat(mended(text, "Datuk Rosli Hamzah|PERSON", "Weyzero Almaz Tadesse|PERSON"))
+			.containsExactly("Rosli Hamzah|PERSON", "Almaz Tadesse|PERSON");
+	}
+
+	@Test
+	void aPatronymicIsPartOfTheName() {
+		String text = "The port was run by Rosli bin Hamzah until May.";
+
+		assertThat(mended(text, "Rosli|PERSON")).containsExactly("Rosli bin Hamzah|PERSON");
+	}
+
+	@Test
+	void aHyphenatedSurnameTheModelBrokeIsOneName() {
+		String text = "Akosua Frimpong-Manso farms near the river.";
+
+		assertThat(mended(text, "Akosua Frimpong|PERSON", "Manso|PERSON"))
+			.containsExactly("Akosua Frimpong-Manso|PERSON");
+	}
+
+	@Test
+	void aKoreanGivenNameAfterItsHyphenIsPartOfTheName() {
+		String text = "Han Dong-wook leads the union.";
+
+		assertThat(mended(text, "Han Dong|PERSON")).containsExactly("Han Dong-wook|PERSON");
+	}
+
+	@Test
+	void initialsAndParticlesArePartOfTheName() {
+		String text = "K. R. Arumugam thanked the crowd. Later al-Khatib said little.";
+
+		assertThat(mended(text, "Arumugam|PERSON", "Khatib|PERSON")).containsExactly("K. R. Arumugam|PERSON",
+				"al-Khatib|PERSON");
+	}
+
+	@Test
+	void aPersonOfAPlaceIsThePersonAndThePlace() {
+		String text = "The mayor, Keiko Kudo of Sakata, said no.";
+
+		assertThat(mended(text, "Keiko Kudo of Sakata|PERSON")).containsExactly("Keiko Kudo|PERSON", "Sakata|LOCATION");
+	}
+
+	@Test
+	void aCountryBeforeAnOrganisationIsAPlaceOfItsOwn() {
+		String text = "Ireland’s Data Protection Commission opened an inquiry.";
+
+		assertThat(mended(text, "Ireland’s Data Protection Commission|ORGANIZATION"))
+			.containsExactly("Ireland|LOCATION", "Data Protection Commission|ORGANIZATION");
+	}
+
+	@Test
+	void aPossessiveInsideAnOrganisationsNameStaysInIt() {
+		String text = "The Lagos Children’s Hospital Trust raised the money.";
+
+		assertThat(mended(text, "Lagos Children’s Hospital Trust|ORGANIZATION"))
+			.containsExactly("Lagos Children’s Hospital Trust|ORGANIZATION");
+	}
+
+	@Test
+	void aRoadOrAFacilityIsAPlaceByItsGenericWordInAnyLanguage() {
+		String text = "From Mukoma Road to Avenida Samora Machel and Jeongneung-dong, crowds gathered.";
+
+		assertThat(mended(text, "Mukoma Road|PERSON", "Avenida Samora Machel|ORGANIZATION", "Jeongneung-dong|PERSON"))
+			.containsExactly("Mukoma Road|LOCATION", "Avenida Samora Machel|LOCATION", "Jeongneung-dong|LOCATION");
+	}
+
+	@Test
+	void anOrganisationsGenericWordOutweighsThePlaceInItsName() {
+		String text = "Port Kembla Authority and Union Sportive de Garoua signed.";
+
+		assertThat(mended(text, "Port Kembla Authority|LOCATION", "Union Sportive de Garoua|PERSON"))
+			.containsExactly("Port Kembla Authority|ORGANIZATION", "Union Sportive de Garoua|ORGANIZATION");
+	}
+
+	@Test
+	void twoNamesJoinedByAndAreTwoNames() {
+		String text = "Trains stop at Kowloon Station and Austin Station.";
+
+		assertThat(mended(text, "Kowloon Station and Austin Station|ORGANIZATION"))
+			.containsExactly("Kowloon Station|LOCATION", "Austin Station|LOCATION");
+	}
+
+	@Test
+	void aOneWordNameTheArticlePutsSomewhereIsAPlaceThroughIt() {
+		String text = "Traders in Wiawso protested. Wiawso has one road.";
+
+		assertThat(mended(text, "Wiawso|PERSON", "Wiawso|PERSON")).containsExactly("Wiawso|LOCATION",
+				"Wiawso|LOCATION");
+	}
+
+	@Test
+	void aOneWordPersonTheArticleNeverNamesInFullIsLeftOut() {
+		String text = "The boat left Ketapang at dawn. Ketapang lies on the coast.";
+
+		assertThat(mended(text, "Ketapang|PERSON", "Ketapang|PERSON")).isEmpty();
+	}
+
+	@Test
+	void aOneWordPersonWhoSpeaksStaysAPerson() {
+		String text = "Suparno sells rice. Suparno said prices rose.";
+
+		assertThat(mended(text, "Suparno|PERSON", "Suparno|PERSON")).containsExactly("Suparno|PERSON",
+				"Suparno|PERSON");
+	}
+
+	@Test
+	void aPartOfAPersonsFullNameIsThatPersonWhateverTheModelSaid() {
+		String text = "Hélène Ngo Bissou built the club. Ngo Bissou was there.";
+
+		assertThat(mended(text, "Hélène Ngo Bissou|PERSON", "Ngo Bissou|ORGANIZATION"))
+			.containsExactly("Hélène Ngo Bissou|PERSON", "Ngo Bissou|PERSON");
+	}
+
+	@Test
+	void aNamedStormIsNoEntity() {
+		String text = "Typhoon Mirasol hit the coast. Mirasol weakened by noon.";
+
+		assertThat(mended(text, "Typhoon Mirasol|PERSON", "Mirasol|PERSON")).isEmpty();
+	}
+
+	@Test
+	void anAcronymInBracketsAfterAnOrganisationIsThatOrganisationWhereverItAppears() {
+		String text = "The Lake Basin Water Board (LBWB) met. The LBWB said no.";
+
+		assertThat(mended(text, "Lake Basin Water Board|ORGANIZATION"))
+			.containsExactly("Lake Basin Water Board|ORGANIZATION", "LBWB|ORGANIZATION", "LBWB|ORGANIZATION");
+	}
+
+	/**
+	 * The merger's result for mentions given as {@code text|TYPE}, each at the next place
+	 * its text appears, written back the same way.
+	 */
+	private List<String> mended(String text, String... given) {
+		List<Mention> mentions = new ArrayList<>();
+		int from = 0;
+		for (String spec : given) {
+			String[] parts = spec.split("\\|");
+			int at = text.indexOf(parts[0], from);
+			mentions.add(new Mention(at, at + parts[0].length(), parts[0], EntityType.valueOf(parts[1])));
+			from = at + parts[0].length();
+		}
+		return this.merger.resolveInContext(text, mentions).stream().map((m) -> m.text() + "|" + m.type()).toList();
+	}
+
+}
