@@ -122,6 +122,9 @@ class BatchAfterRollback implements AfterRollbackProcessor<Object, Object> {
 		for (ConsumerRecord<?, ?> record : records) {
 			first.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
 		}
+		// A partition revoked meanwhile is read again by its new owner, from its
+		// committed offset.
+		first.keySet().retainAll(consumer.assignment());
 		first.forEach(consumer::seek);
 	}
 

@@ -123,6 +123,13 @@ public class DeadLetterHandling implements ListenerContainerWithDlqAndRetryCusto
 			// the dead-letter topic, the rest of the batch is read again without it.
 			container.setCommonErrorHandler(new BatchAfterRollback.RollBack());
 			container.setAfterRollbackProcessor(new BatchAfterRollback(recoverer, backOff, this.deadLettered));
+			// A fenced producer would otherwise make the container poll on past the
+			// batch.
+			if (!(transactions instanceof FencedBatchTransactions)) {
+				container.getContainerProperties()
+					.setKafkaAwareTransactionManager(
+							new FencedBatchTransactions((KafkaAwareTransactionManager<Object, Object>) transactions));
+			}
 		}
 		else if (transactions != null) {
 			// A record whose transaction rolls back is retried and dead-lettered the same
