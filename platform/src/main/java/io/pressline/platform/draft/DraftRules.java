@@ -3,6 +3,7 @@ package io.pressline.platform.draft;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +97,10 @@ public final class DraftRules {
 		String cleanEmbargo = trimToNull(embargoUntil);
 		if (cleanEmbargo != null) {
 			try {
-				embargo = OffsetDateTime.parse(cleanEmbargo).toInstant();
+				// To the millisecond, as the events keep it: a retry under the same
+				// Idempotency-Key, checked on another instance against the event read
+				// back, is then the same draft.
+				embargo = OffsetDateTime.parse(cleanEmbargo).toInstant().truncatedTo(ChronoUnit.MILLIS);
 			}
 			catch (DateTimeParseException ex) {
 				errors.add(new FieldError("embargoUntil",

@@ -15,6 +15,12 @@ class DraftRulesTests {
 	private final DraftRules rules = new DraftRules(1024);
 
 	@Test
+	void anEmbargoIsKeptToTheMillisecondAsTheEventsKeepIt() {
+		Draft draft = this.rules.check("Headline", "Body", null, null, null, "2026-11-25T18:00:00.123456789+01:00");
+		assertThat(draft.embargoUntil()).isEqualTo(Instant.parse("2026-11-25T17:00:00.123Z"));
+	}
+
+	@Test
 	void acceptsACompleteDraftAndCleansItsFields() {
 		Draft draft = this.rules.check("  Harbour crane toppled in storm ", "First paragraph.  \r\n\r\n\r\n\r\nSecond.",
 				" By Ada Quill ", "Local-News", "EN", "2026-11-25T18:00:00+01:00");
