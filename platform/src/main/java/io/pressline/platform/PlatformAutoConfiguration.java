@@ -4,9 +4,11 @@ import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -25,6 +27,10 @@ import io.pressline.platform.deadletter.DeadLetterController;
 import io.pressline.platform.draft.DraftRequests;
 import io.pressline.platform.draft.DraftSettings;
 import io.pressline.platform.deadletter.DeadLetterHandling;
+import io.pressline.platform.deadletter.DeadLetteredRecords;
+import io.pressline.platform.batch.BatchConsumerSettings;
+import io.pressline.platform.batch.BatchSettings;
+import io.pressline.platform.batch.RecordBatches;
 import io.pressline.platform.deadletter.DeadLetters;
 import io.pressline.platform.health.KafkaBrokerHealthIndicator;
 import io.pressline.platform.kafka.KafkaClients;
@@ -36,7 +42,7 @@ import io.pressline.platform.web.DraftProblems;
 /** Beans every Pressline service gets from depending on the platform. */
 @AutoConfiguration
 @EnableConfigurationProperties({ PipelineTopics.class, DraftSettings.class, OperationsSettings.class,
-		CloudEventSettings.class, SerdeSettings.class })
+		BatchSettings.class, CloudEventSettings.class, SerdeSettings.class })
 @Import({ DraftProblems.class, DeadLetterController.class })
 public class PlatformAutoConfiguration {
 
@@ -101,8 +107,29 @@ public class PlatformAutoConfiguration {
 	 * headers naming stage, error and attempts.
 	 */
 	@Bean
-	DeadLetterHandling deadLetterHandling(KafkaProperties kafka) {
-		return new DeadLetterHandling(kafka.buildProducerProperties());
+	DeadLetterHandling deadLetterHandling(KafkaProperties kafka, DeadLetteredRecords deadLettered) {
+		return new DeadLetterHandling(kafka.buildProducerProperties(), deadLettered);
+	}
+
+	@Bean
+	DeadLetteredRecords deadLetteredRecords() {
+		return new DeadLetteredRecords();
+	}
+
+	/**
+	 * The records of a poll, one at a time, for the stages whose input binding reads in
+	 * batches (one transaction per batch).
+	 */
+	@Bean
+	RecordBatches recordBatches(ObjectProvider<ObservationRegistry> observations, DeadLetteredRecords deadLettered) {
+		return new RecordBatches(observations.getIfAvailable(() -> ObservationRegistry.NOOP), deadLettered);
+	}
+
+	/** The batch size and linger of {@code pressline.batch} on bindings in batch mode. */
+	@Bean
+	BatchConsumerSettings batchConsumerSettings(BatchSettings settings,
+			ObjectProvider<BindingServiceProperties> bindings) {
+		return new BatchConsumerSettings(settings, bindings);
 	}
 
 	@Bean

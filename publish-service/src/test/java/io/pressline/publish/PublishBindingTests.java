@@ -2,6 +2,7 @@ package io.pressline.publish;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,8 @@ class PublishBindingTests {
 	@Autowired
 	private OutputDestination output;
 
+	private long offset;
+
 	@Test
 	void aVersionGoesToThePublishedTopicItsSectionTheLatestStateTheStateAndTheStatus() {
 		send(PublishFixtures.enriched(PublishFixtures.draft("p1", 1).build()), "articles.enriched");
@@ -86,12 +89,14 @@ class PublishBindingTests {
 		assertThat(event.getPublishedAt()).isAfterOrEqualTo(embargo);
 	}
 
+	/** One version as a batch of one, its headers lists as the binder gives them. */
 	private void send(ArticleEnriched version, String topic) {
 		@SuppressWarnings({ "rawtypes", "unchecked" })
-		Message<byte[]> message = (Message) MessageBuilder.withPayload(version)
-			.setHeader(KafkaHeaders.RECEIVED_KEY, version.getSubmission().getArticleId())
-			.setHeader(KafkaHeaders.RECEIVED_TOPIC, topic)
-			.setHeader(KafkaHeaders.RECEIVED_PARTITION, 0)
+		Message<byte[]> message = (Message) MessageBuilder.withPayload(List.of(version))
+			.setHeader(KafkaHeaders.RECEIVED_KEY, List.of(version.getSubmission().getArticleId()))
+			.setHeader(KafkaHeaders.RECEIVED_TOPIC, List.of(topic))
+			.setHeader(KafkaHeaders.RECEIVED_PARTITION, List.of(0))
+			.setHeader(KafkaHeaders.OFFSET, List.of(this.offset++))
 			.build();
 		this.input.send(message, INPUT);
 	}

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -19,6 +22,12 @@ import io.pressline.event.ArticleSubmitted;
  * and random, so no other instance can be giving it a version: nothing is read first, and
  * the producers are this instance's own ({@code <instance-id>-new-articles-<partition>}),
  * not the sequencer's.
+ * <p>
+ * Drafts for one partition that arrive while its transaction is being committed wait, and
+ * go together in the next one (a group commit): under load one transaction carries many
+ * new articles instead of each request paying for its own, and alone a draft waits for
+ * nothing. Each request is answered once the transaction with its draft has committed; if
+ * that transaction fails, every draft in it fails and nothing of them was written.
  */
 public class NewArticleWriter implements AutoCloseable {
 
@@ -31,6 +40,9 @@ public class NewArticleWriter implements AutoCloseable {
 	private final SubmissionRecords records;
 
 	private final int attempts;
+
+	/** Per partition: the drafts waiting for the next transaction. */
+	private final Map<Integer, Queue<Pending>> waiting = new ConcurrentHashMap<>();
 
 	NewArticleWriter(VersionTopic topic, PartitionWriters writers, SubmissionRecords records, int attempts) {
 		this.topic = topic;
@@ -45,23 +57,58 @@ public class NewArticleWriter implements AutoCloseable {
 	 */
 	public void write(ArticleSubmitted first) {
 		int partition = this.topic.partitionOf(first.getArticleId());
+		Queue<Pending> queue = this.waiting.computeIfAbsent(partition, (p) -> new ConcurrentLinkedQueue<>());
 		for (int attempt = 1; attempt <= this.attempts; attempt++) {
-			try {
-				this.writers.locked(partition, (writer) -> {
-					writer.write(this.records.of(partition, first));
-					return null;
-				});
+			Pending mine = new Pending(this.records.of(partition, first));
+			queue.add(mine);
+			// Drafts leave the queue only under the partition's lock, and are settled
+			// before it is released: whoever holds it writes all that wait, and a draft
+			// still unsettled when its own thread gets the lock is still in the queue.
+			this.writers.locked(partition, (writer) -> {
+				if (!mine.settled) {
+					writeWaiting(writer, queue);
+				}
+				return null;
+			});
+			if (!mine.settled) {
+				throw new PipelineUnavailableException("Kafka did not accept the draft: its transaction broke off",
+						null);
+			}
+			if (mine.failure == null) {
 				return;
 			}
-			catch (WriterFencedException ex) {
-				// Only another process with this instance's id can fence these producers.
-				log.warn("Another process uses the transactional id of this instance's new articles: does "
-						+ "another ingest instance have the same pressline.instance-id? ({})", ex.getMessage());
+			if (!(mine.failure instanceof WriterFencedException)) {
+				throw mine.failure;
 			}
+			// Only another process with this instance's id can fence these producers.
+			log.warn(
+					"Another process uses the transactional id of this instance's new articles: does "
+							+ "another ingest instance have the same pressline.instance-id? ({})",
+					mine.failure.getMessage());
 		}
 		throw new PipelineUnavailableException(
 				"Kafka did not accept the draft: another process kept taking " + "this instance's transactional id",
 				null);
+	}
+
+	private static void writeWaiting(TransactionalWriter writer, Queue<Pending> queue) {
+		List<Pending> group = new ArrayList<>();
+		List<ProducerRecord<String, SpecificRecord>> all = new ArrayList<>();
+		for (Pending next = queue.poll(); next != null; next = queue.poll()) {
+			group.add(next);
+			all.addAll(next.records);
+		}
+		RuntimeException failure = null;
+		try {
+			writer.write(all);
+		}
+		catch (RuntimeException ex) {
+			failure = ex;
+		}
+		for (Pending pending : group) {
+			pending.failure = failure;
+			pending.settled = true;
+		}
 	}
 
 	/**
@@ -122,6 +169,23 @@ public class NewArticleWriter implements AutoCloseable {
 	@Override
 	public void close() {
 		this.writers.close();
+	}
+
+	/**
+	 * A draft's records waiting for a transaction, and how it went (set under the lock).
+	 */
+	private static final class Pending {
+
+		private final List<ProducerRecord<String, SpecificRecord>> records;
+
+		private volatile boolean settled;
+
+		private volatile RuntimeException failure;
+
+		Pending(List<ProducerRecord<String, SpecificRecord>> records) {
+			this.records = records;
+		}
+
 	}
 
 }

@@ -63,11 +63,16 @@ public class DeadLetterHandling implements ListenerContainerWithDlqAndRetryCusto
 
 	private final KafkaTemplate<Object, Object> deadLetters;
 
+	private final DeadLetteredRecords deadLettered;
+
 	/**
 	 * @param producerConfiguration how to reach the cluster (as the service's producers
 	 * do; the serialisers are set here)
+	 * @param deadLettered the records of batches dead-lettered, to pass over when the
+	 * batch is read again
 	 */
-	public DeadLetterHandling(Map<String, Object> producerConfiguration) {
+	public DeadLetterHandling(Map<String, Object> producerConfiguration, DeadLetteredRecords deadLettered) {
+		this.deadLettered = deadLettered;
 		Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
 		byType.put(byte[].class, new ByteArraySerializer());
 		byType.put(SpecificRecord.class, AvroEventSerializer.configuredBy(producerConfiguration));
@@ -113,7 +118,20 @@ public class DeadLetterHandling implements ListenerContainerWithDlqAndRetryCusto
 		container.setCommonErrorHandler(new DefaultErrorHandler(recoverer, backOff));
 		KafkaAwareTransactionManager<?, ?> transactions = container.getContainerProperties()
 			.getKafkaAwareTransactionManager();
-		if (transactions != null) {
+		if (transactions != null && properties != null && properties.isBatchMode()) {
+			// A batch is one transaction: a record of it that keeps failing goes alone to
+			// the dead-letter topic, the rest of the batch is read again without it.
+			container.setCommonErrorHandler(new BatchAfterRollback.RollBack());
+			container.setAfterRollbackProcessor(new BatchAfterRollback(recoverer, backOff, this.deadLettered));
+			// A fenced producer would otherwise make the container poll on past the
+			// batch.
+			if (!(transactions instanceof FencedBatchTransactions)) {
+				container.getContainerProperties()
+					.setKafkaAwareTransactionManager(
+							new FencedBatchTransactions((KafkaAwareTransactionManager<Object, Object>) transactions));
+			}
+		}
+		else if (transactions != null) {
 			// A record whose transaction rolls back is retried and dead-lettered the same
 			// way, its offset then committed in a transaction of its own; this replaces
 			// the binder's processor, whose own dead-letter producer cannot write records

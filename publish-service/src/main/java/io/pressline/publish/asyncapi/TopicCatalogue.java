@@ -54,7 +54,7 @@ public final class TopicCatalogue {
 				List.of(Party.client(INGEST, "the instance giving a partition's next version, to its end first"))));
 		all.add(new Topic(topics.enriched(), "Drafts with their enrichment (entities, quotes, topics, summary).",
 				ArticleEnriched.class, false, Headers.TRACE,
-				List.of(Party.binding(ENRICH, "enrich-out-0", null, "in the transaction of the draft's read")),
+				List.of(Party.binding(ENRICH, "enriched", null, "in the transaction of the batch of drafts read")),
 				List.of(Party.binding(PUBLISH, "publish-in-0", "publish-service",
 						"decides on each version, beside " + topics.releases()))));
 		all.add(new Topic(topics.releases(), "Held versions whose embargo ended, offered to the publisher again.",

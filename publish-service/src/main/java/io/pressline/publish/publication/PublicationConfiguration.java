@@ -2,6 +2,7 @@ package io.pressline.publish.publication;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Gauge;
@@ -16,6 +17,7 @@ import org.springframework.messaging.Message;
 
 import io.pressline.event.ArticleEnriched;
 import io.pressline.platform.PipelineTopics;
+import io.pressline.platform.batch.RecordBatches;
 import io.pressline.platform.cloudevents.CloudEventHeaders;
 import io.pressline.platform.kafka.KafkaClients;
 import io.pressline.platform.status.StageReporter;
@@ -123,10 +125,10 @@ class PublicationConfiguration {
 	}
 
 	@Bean
-	Consumer<Message<ArticleEnriched>> publish(Publisher publisher, PublicationLedger ledger,
+	Consumer<Message<List<ArticleEnriched>>> publish(Publisher publisher, PublicationLedger ledger,
 			PartitionOwnership ownership, EmbargoTimers timers, PublicationRecords records, PublicationLatency latency,
-			PipelineTopics topics) {
-		return new PublishStep(publisher, ledger, ownership, timers, records, latency, topics.releases());
+			PipelineTopics topics, RecordBatches batches) {
+		return new PublishStep(publisher, ledger, ownership, timers, records, latency, topics.releases(), batches);
 	}
 
 }

@@ -1,13 +1,15 @@
 package io.pressline.publish.publication;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.slf4j.MDC;
 
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 import io.pressline.event.ArticleEnriched;
+import io.pressline.platform.batch.RecordBatches;
 import io.pressline.platform.transaction.TransactionEffects;
 import io.pressline.publish.embargo.EmbargoTimers;
 import io.pressline.publish.ledger.LedgerChanges;
@@ -15,12 +17,14 @@ import io.pressline.publish.ledger.PartitionOwnership;
 import io.pressline.publish.ledger.PublicationLedger;
 
 /**
- * The {@code publish} function: a version read from {@code articles.enriched} or
- * {@code articles.releases} → the {@link Publisher}'s decision, whose records the binder
- * commits in one transaction with the read's offset. The ledger and the embargo timers
- * follow once that transaction commits.
+ * The {@code publish} function, over the records of one poll: each version read from
+ * {@code articles.enriched} or {@code articles.releases} gets the {@link Publisher}'s
+ * decision, in order, each against the state the ones before it left (a
+ * {@link LedgerChanges} for the batch), and all their records commit in one transaction
+ * with the batch's offsets. The ledger and the embargo timers follow once that
+ * transaction commits.
  */
-public class PublishStep implements Consumer<Message<ArticleEnriched>> {
+public class PublishStep implements Consumer<Message<List<ArticleEnriched>>> {
 
 	private final Publisher publisher;
 
@@ -36,8 +40,11 @@ public class PublishStep implements Consumer<Message<ArticleEnriched>> {
 
 	private final String releasesTopic;
 
+	private final RecordBatches batches;
+
 	public PublishStep(Publisher publisher, PublicationLedger ledger, PartitionOwnership ownership,
-			EmbargoTimers timers, PublicationRecords records, PublicationLatency latency, String releasesTopic) {
+			EmbargoTimers timers, PublicationRecords records, PublicationLatency latency, String releasesTopic,
+			RecordBatches batches) {
 		this.publisher = publisher;
 		this.ledger = ledger;
 		this.ownership = ownership;
@@ -45,26 +52,30 @@ public class PublishStep implements Consumer<Message<ArticleEnriched>> {
 		this.records = records;
 		this.latency = latency;
 		this.releasesTopic = releasesTopic;
+		this.batches = batches;
 	}
 
 	@Override
-	public void accept(Message<ArticleEnriched> message) {
-		ArticleEnriched version = message.getPayload();
-		Integer partition = message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION, Integer.class);
-		int owned = (partition != null) ? partition : 0;
-		boolean release = this.releasesTopic.equals(message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC));
-		// Every log line about this article names it.
-		try (MDC.MDCCloseable article = MDC.putCloseable("articleId", version.getSubmission().getArticleId())) {
-			this.ownership.ensureRestored(owned);
-			LedgerChanges changes = new LedgerChanges(this.ledger);
-			Outcome outcome = this.publisher.handle(version, release, changes.on(owned), this.records);
-			TransactionEffects.afterCommit(() -> {
-				changes.apply(this.timers::follow);
+	public void accept(Message<List<ArticleEnriched>> batch) {
+		LedgerChanges changes = new LedgerChanges(this.ledger);
+		List<Runnable> published = new ArrayList<>();
+		this.batches.each(batch, (record) -> {
+			ArticleEnriched version = record.value();
+			boolean release = this.releasesTopic.equals(record.topic());
+			// Every log line about this article names it.
+			try (MDC.MDCCloseable article = MDC.putCloseable("articleId", version.getSubmission().getArticleId())) {
+				this.ownership.ensureRestored(record.partition());
+				Outcome outcome = this.publisher.handle(version, release, changes.on(record.partition()), this.records);
 				if (outcome.event() != null) {
-					this.latency.record(outcome.event(), version.getSubmission().getEmbargoUntil());
+					published
+						.add(() -> this.latency.record(outcome.event(), version.getSubmission().getEmbargoUntil()));
 				}
-			});
-		}
+			}
+		});
+		TransactionEffects.afterCommit(() -> {
+			changes.apply(this.timers::follow);
+			published.forEach(Runnable::run);
+		});
 	}
 
 }
