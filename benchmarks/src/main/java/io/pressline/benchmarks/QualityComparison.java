@@ -54,12 +54,12 @@ public final class QualityComparison {
 			}
 			else {
 				throw new IllegalArgumentException(
-						"Unknown argument " + arg + "; use [--parts=first,dev,blind] [--errors] [--pressline-only]");
+						"Unknown argument " + arg + "; use [--parts=first,dev,blind,blind2] [--errors] [--pressline-only]");
 			}
 		}
-		boolean blind = parts.contains(GoldSet.Part.BLIND);
+		boolean blind = parts.contains(GoldSet.Part.BLIND2);
 		if (blind && errors) {
-			System.out.println("The blind part is measured: errors are not listed, only the totals.\n");
+			System.out.println("The second blind set is measured: errors are not listed, only the totals.\n");
 			errors = false;
 		}
 		List<GoldArticle> gold = new ArrayList<>();
