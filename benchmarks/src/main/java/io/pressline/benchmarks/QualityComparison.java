@@ -26,12 +26,12 @@ import io.pressline.enrich.quality.PresslineEngine;
  * </pre>
  *
  * {@code --parts} names the parts of the gold set to measure, together: {@code first}
- * (01–30), {@code dev} (031–082) and {@code blind} (083–134); the default is
- * {@code first,dev}, the parts the engine may be tuned on. With {@code --errors} it also
- * lists each engine's missed, spurious and mislinked mentions, except when the blind part
- * is measured: then only the totals are printed, so that nothing of its texts or of the
- * engine's errors on them is seen. {@code --pressline-only} leaves CoreNLP out (it takes
- * most of the time).
+ * (01–30), {@code dev} (031–082), {@code blind} (083–134, measured once and since open
+ * for tuning) and {@code blind2} (the second blind set); the default is
+ * {@code first,dev}. With {@code --errors} it also lists each engine's missed, spurious
+ * and mislinked mentions, except when the second blind set is measured: then only the
+ * totals are printed, so that nothing of its texts or of the engine's errors on them is
+ * seen. {@code --pressline-only} leaves CoreNLP out (it takes most of the time).
  */
 public final class QualityComparison {
 
@@ -53,8 +53,8 @@ public final class QualityComparison {
 				coreNlpToo = false;
 			}
 			else {
-				throw new IllegalArgumentException(
-						"Unknown argument " + arg + "; use [--parts=first,dev,blind,blind2] [--errors] [--pressline-only]");
+				throw new IllegalArgumentException("Unknown argument " + arg
+						+ "; use [--parts=first,dev,blind,blind2] [--errors] [--pressline-only]");
 			}
 		}
 		boolean blind = parts.contains(GoldSet.Part.BLIND2);
@@ -108,8 +108,8 @@ public final class QualityComparison {
 				parts.add(GoldSet.Part.valueOf(name.strip().toUpperCase(Locale.ROOT)));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("Unknown gold part '" + name + "'; the parts are first, dev, blind",
-						ex);
+				throw new IllegalArgumentException(
+						"Unknown gold part '" + name + "'; the parts are first, dev, blind, blind2", ex);
 			}
 		}
 		if (parts.isEmpty()) {
