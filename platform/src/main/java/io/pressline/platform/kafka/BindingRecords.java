@@ -32,9 +32,11 @@ import org.springframework.util.StringUtils;
  * encoding does ({@code pressline.serde}), without the message building, channel and
  * conversion steps of {@link StreamBridge}, which the load profile showed costing several
  * times the producer's own send. Anywhere else (no transaction, a service without
- * transactions, a binder other than Kafka's in the binding tests) and for the first
- * record of each binding, which binds it (and makes the topic of a new section as the
- * binder does), the record goes through {@link StreamBridge} as before.
+ * transactions, a binder other than Kafka's in the binding tests) the record goes through
+ * {@link StreamBridge} as before; so does the first record to a destination that is no
+ * configured binding (a section's topic), which StreamBridge binds, making its topic as
+ * the binder does where it is missing; that one record also carries the
+ * {@code message-type} and {@code spring_json_header_types} headers StreamBridge adds.
  *
  * <p>
  * The destination is the binding's
