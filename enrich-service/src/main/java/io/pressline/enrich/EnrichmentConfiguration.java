@@ -2,6 +2,7 @@ package io.pressline.enrich;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -9,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -22,6 +22,7 @@ import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.SubmissionAction;
 import io.pressline.platform.batch.RecordBatches;
+import io.pressline.platform.kafka.BindingRecords;
 import io.pressline.platform.status.StageReporter;
 
 /**
@@ -53,17 +54,14 @@ class EnrichmentConfiguration {
 	 */
 	@Bean
 	Consumer<Message<List<ArticleSubmitted>>> enrich(Enricher enricher, StageReporter stages,
-			EnrichProperties properties, RecordBatches batches, StreamBridge bridge) {
+			EnrichProperties properties, RecordBatches batches, BindingRecords records) {
 		boolean passthrough = properties.engine() == EnrichProperties.Engine.PASSTHROUGH;
 		if (passthrough) {
 			log.warn("Enrichment engine is passthrough: articles are published without entities or metadata");
 		}
 		return (batch) -> batches.each(batch, (record) -> {
 			ArticleEnriched enriched = enrich(record.value(), enricher, stages, passthrough);
-			if (!bridge.send(ENRICHED, StageReporter.keyed(enriched.getSubmission().getArticleId(), enriched))) {
-				throw new IllegalStateException("Kafka did not take the enriched version of article "
-						+ enriched.getSubmission().getArticleId());
-			}
+			records.send(ENRICHED, enriched.getSubmission().getArticleId(), enriched, Map.of());
 		});
 	}
 

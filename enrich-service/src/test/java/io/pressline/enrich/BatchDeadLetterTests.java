@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -27,6 +26,7 @@ import io.pressline.event.ArticleStatus;
 import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.serde.AvroEventDeserializer;
 import io.pressline.event.serde.AvroEventSerializer;
+import io.pressline.platform.kafka.BindingRecords;
 import io.pressline.platform.status.StageReporter;
 import io.pressline.testing.KafkaTest;
 import io.pressline.testing.TestKafka;
@@ -127,8 +127,8 @@ class BatchDeadLetterTests {
 		/** Fails the report of some articles' stage, as a broken dependency would. */
 		@Bean
 		@Primary
-		StageReporter failingStageReporter(StreamBridge streamBridge, MeterRegistry registry) {
-			return new StageReporter(streamBridge, registry) {
+		StageReporter failingStageReporter(BindingRecords records, MeterRegistry registry) {
+			return new StageReporter(records, registry) {
 
 				@Override
 				public void report(ArticleStatus status) {

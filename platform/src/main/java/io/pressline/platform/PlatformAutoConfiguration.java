@@ -12,9 +12,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.binder.BinderFactory;
 import org.springframework.cloud.stream.config.BindingProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
@@ -33,6 +35,7 @@ import io.pressline.platform.batch.BatchSettings;
 import io.pressline.platform.batch.RecordBatches;
 import io.pressline.platform.deadletter.DeadLetters;
 import io.pressline.platform.health.KafkaBrokerHealthIndicator;
+import io.pressline.platform.kafka.BindingRecords;
 import io.pressline.platform.kafka.KafkaClients;
 import io.pressline.platform.kafka.SerdeSettings;
 import io.pressline.platform.metrics.KafkaBacklog;
@@ -154,9 +157,20 @@ public class PlatformAutoConfiguration {
 		return CloudEventHeaders.forProducer(settings.source(), kafka.buildProducerProperties());
 	}
 
+	/**
+	 * The records of the output bindings: straight to the producer of the binder's
+	 * transaction where one is open, through {@code StreamBridge} elsewhere.
+	 */
 	@Bean
-	StageReporter stageReporter(StreamBridge streamBridge, MeterRegistry registry) {
-		return new StageReporter(streamBridge, registry);
+	BindingRecords bindingRecords(BinderFactory binders, StreamBridge streamBridge, BindingServiceProperties bindings,
+			ApplicationContext context, Environment environment) {
+		return new BindingRecords(binders, streamBridge, bindings, context,
+				environment.getProperty("spring.cloud.stream.kafka.binder.enable-observation", Boolean.class, false));
+	}
+
+	@Bean
+	StageReporter stageReporter(BindingRecords records, MeterRegistry registry) {
+		return new StageReporter(records, registry);
 	}
 
 	/**

@@ -16,6 +16,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -96,6 +97,22 @@ class DownstreamContractTests {
 				.containsEntry("ce_type", "org.pressline.article.retracted")
 				.containsEntry("ce_subject", id)
 				.doesNotContainKeys("content-type", "ce_dataschema");
+		}
+	}
+
+	@Test
+	void everyRecordOfAPublicationCarriesTheTraceContext() throws Exception {
+		String id = UUID.randomUUID().toString();
+		PublishFixtures.sendEnriched(PublishFixtures.draft(id, 1));
+		for (String topic : java.util.List.of("articles.published", "articles.published.local", "articles.latest",
+				"articles.publish-state", "articles.status")) {
+			try (TopicProbe<byte[]> probe = TopicProbe.on(topic, new ByteArrayDeserializer())) {
+				ConsumerRecord<String, byte[]> record = probe.await((r) -> id.equals(r.key()), WAIT);
+				// W3C trace context: version, 32 hex digits of trace id, 16 of span id,
+				// flags.
+				assertThat(header(record.headers(), "traceparent")).as(topic)
+					.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+			}
 		}
 	}
 

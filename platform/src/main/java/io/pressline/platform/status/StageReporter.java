@@ -7,13 +7,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
 import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleStatus;
+import io.pressline.platform.kafka.BindingRecords;
 import io.pressline.platform.transaction.TransactionEffects;
 
 /**
@@ -28,19 +28,20 @@ public class StageReporter {
 	 */
 	public static final String BINDING = "status";
 
-	private final StreamBridge streamBridge;
+	private final BindingRecords records;
 
 	private final MeterRegistry registry;
 
 	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
 	/**
-	 * @param streamBridge where the status events go
+	 * @param records where the status events go, in the transaction of the records they
+	 * report on where there is one
 	 * @param registry where each report is counted, as {@code pressline.stage.reported}
 	 * with the service and the stage
 	 */
-	public StageReporter(StreamBridge streamBridge, MeterRegistry registry) {
-		this.streamBridge = streamBridge;
+	public StageReporter(BindingRecords records, MeterRegistry registry) {
+		this.records = records;
 		this.registry = registry;
 	}
 
@@ -50,9 +51,12 @@ public class StageReporter {
 	 * @throws IllegalStateException when the status could not be handed to Kafka
 	 */
 	public void report(ArticleStatus status) {
-		if (!this.streamBridge.send(BINDING, keyed(status.getArticleId(), status))) {
+		try {
+			this.records.send(BINDING, status.getArticleId(), status, Map.of());
+		}
+		catch (IllegalStateException ex) {
 			throw new IllegalStateException("Status " + status.getStage() + " of article " + status.getArticleId()
-					+ " v" + status.getVersion() + " was not sent");
+					+ " v" + status.getVersion() + " was not sent", ex);
 		}
 		count(status);
 	}

@@ -14,8 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Kafka transactions for work that does not start from a record, such as an embargo's
  * release: on the binder's own transactional producers, so that the records sent through
- * {@code StreamBridge} inside {@link #execute} commit or abort together. Without a
- * {@code transaction-id-prefix} on the binder the work runs without a transaction.
+ * {@code StreamBridge} or {@code BindingRecords} inside {@link #execute} commit or abort
+ * together. Without a {@code transaction-id-prefix} on the binder the work runs without a
+ * transaction.
  */
 public class BinderTransactions implements TransactionOperations {
 

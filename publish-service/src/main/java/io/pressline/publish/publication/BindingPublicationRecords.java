@@ -2,16 +2,11 @@ package io.pressline.publish.publication;
 
 import java.util.Map;
 
-import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.kafka.support.KafkaNull;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
-
 import io.pressline.event.ArticlePublished;
 import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleSubmitted;
 import io.pressline.platform.cloudevents.CloudEventHeaders;
+import io.pressline.platform.kafka.BindingRecords;
 import io.pressline.platform.status.StageReporter;
 import io.pressline.publish.PublishProperties;
 import io.pressline.publish.ledger.ArticleState;
@@ -21,7 +16,8 @@ import io.pressline.publish.ledger.ArticleState;
  * ({@code published}, {@code latest}, {@code publishState}, {@code status}) and to the
  * section's topic, all keyed by article id, the events and latest states with their
  * CloudEvents headers ({@link CloudEventHeaders}). Called in the consumer's thread while
- * the binder's transaction for the version read is open, so they commit with its offset.
+ * the binder's transaction for the version read is open, so they commit with its offset
+ * (straight to that transaction's producer, see {@link BindingRecords}).
  */
 public class BindingPublicationRecords implements PublicationRecords {
 
@@ -31,7 +27,7 @@ public class BindingPublicationRecords implements PublicationRecords {
 
 	static final String STATE = "publishState";
 
-	private final StreamBridge bridge;
+	private final BindingRecords records;
 
 	private final StageReporter stages;
 
@@ -39,9 +35,9 @@ public class BindingPublicationRecords implements PublicationRecords {
 
 	private final CloudEventHeaders cloudEvents;
 
-	public BindingPublicationRecords(StreamBridge bridge, StageReporter stages, PublishProperties properties,
+	public BindingPublicationRecords(BindingRecords records, StageReporter stages, PublishProperties properties,
 			CloudEventHeaders cloudEvents) {
-		this.bridge = bridge;
+		this.records = records;
 		this.stages = stages;
 		this.properties = properties;
 		this.cloudEvents = cloudEvents;
@@ -61,7 +57,7 @@ public class BindingPublicationRecords implements PublicationRecords {
 
 	@Override
 	public void removeLatest(ArticlePublished retraction) {
-		send(LATEST, retraction.getArticleId(), KafkaNull.INSTANCE, this.cloudEvents.latestRemoved(retraction));
+		send(LATEST, retraction.getArticleId(), null, this.cloudEvents.latestRemoved(retraction));
 	}
 
 	@Override
@@ -76,14 +72,7 @@ public class BindingPublicationRecords implements PublicationRecords {
 	}
 
 	private void send(String binding, String articleId, Object payload, Map<String, Object> headers) {
-		Message<Object> message = MessageBuilder.withPayload(payload)
-			.copyHeaders(headers)
-			.setHeader(KafkaHeaders.KEY, articleId)
-			.build();
-		if (!this.bridge.send(binding, message)) {
-			throw new IllegalStateException(
-					"Kafka did not take the record of article " + articleId + " for " + binding);
-		}
+		this.records.send(binding, articleId, payload, headers);
 	}
 
 }

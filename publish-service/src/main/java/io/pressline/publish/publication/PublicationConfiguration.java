@@ -19,6 +19,7 @@ import io.pressline.event.ArticleEnriched;
 import io.pressline.platform.PipelineTopics;
 import io.pressline.platform.batch.RecordBatches;
 import io.pressline.platform.cloudevents.CloudEventHeaders;
+import io.pressline.platform.kafka.BindingRecords;
 import io.pressline.platform.kafka.KafkaClients;
 import io.pressline.platform.status.StageReporter;
 import io.pressline.platform.transaction.BinderTransactions;
@@ -119,9 +120,9 @@ class PublicationConfiguration {
 	}
 
 	@Bean
-	PublicationRecords publicationRecords(StreamBridge bridge, StageReporter stages, PublishProperties properties,
+	PublicationRecords publicationRecords(BindingRecords records, StageReporter stages, PublishProperties properties,
 			CloudEventHeaders cloudEvents) {
-		return new BindingPublicationRecords(bridge, stages, properties, cloudEvents);
+		return new BindingPublicationRecords(records, stages, properties, cloudEvents);
 	}
 
 	@Bean
