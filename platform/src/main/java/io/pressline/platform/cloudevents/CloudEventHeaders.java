@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
@@ -52,6 +53,8 @@ public final class CloudEventHeaders {
 
 	/** The kind of record in the id of a record on the latest-state topic. */
 	static final String LATEST = "latest";
+
+	private static final Map<Schema, URI> DATA_SCHEMAS = new ConcurrentHashMap<>();
 
 	private final URI source;
 
@@ -143,8 +146,10 @@ public final class CloudEventHeaders {
 	 * {@code urn:pressline:avro:io.pressline.event.ArticlePublished:5f0e…}.
 	 */
 	public static URI dataSchema(Schema schema) {
-		return URI.create(String.format("urn:pressline:avro:%s:%016x", schema.getFullName(),
-				SchemaNormalization.parsingFingerprint64(schema)));
+		// Worked out once per schema: the fingerprint walks the whole schema, and every
+		// published record asks for it.
+		return DATA_SCHEMAS.computeIfAbsent(schema, (s) -> URI.create(String.format("urn:pressline:avro:%s:%016x",
+				s.getFullName(), SchemaNormalization.parsingFingerprint64(s))));
 	}
 
 	/** The id of a record of one kind about one version of an article. */
