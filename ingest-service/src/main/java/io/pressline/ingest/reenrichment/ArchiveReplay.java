@@ -215,6 +215,11 @@ public class ArchiveReplay implements AutoCloseable {
 
 	/** Stops the run here; its position is kept, for {@link #resume()}. */
 	public ReenrichmentProgress stop() {
+		halt();
+		return progress();
+	}
+
+	private void halt() {
 		Thread running;
 		synchronized (this) {
 			running = this.worker;
@@ -230,7 +235,6 @@ public class ArchiveReplay implements AutoCloseable {
 				Thread.currentThread().interrupt();
 			}
 		}
-		return progress();
 	}
 
 	/**
@@ -264,9 +268,10 @@ public class ArchiveReplay implements AutoCloseable {
 				this.skipped.get(), perSecond, eta, this.rate.perSecond(), this.detail);
 	}
 
+	/** Stops the run here without asking Kafka anything: the service is going down. */
 	@Override
 	public void close() {
-		stop();
+		halt();
 	}
 
 	private boolean active() {
