@@ -1,6 +1,7 @@
 package io.pressline.enrich;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The {@code enrich} function as bound in {@code application.yml}, driven through Spring
- * Cloud Stream's test binder: what arrives on {@code articles.submitted} leaves on
- * {@code articles.enriched} keyed by its article, with its stage on
- * {@code articles.status}. No broker: the Kafka side is the broker tests'.
+ * Cloud Stream's test binder, in batch mode as configured: what arrives on
+ * {@code articles.submitted} leaves on {@code articles.enriched} keyed by its article,
+ * with its stage on {@code articles.status}. No broker: the Kafka side is the broker
+ * tests'.
  */
 @SpringBootTest(
 		properties = { "spring.cloud.stream.default-binder=integration", "spring.kafka.admin.auto-create=false" })
@@ -38,6 +40,8 @@ class EnrichBindingTests {
 
 	@Autowired
 	private OutputDestination output;
+
+	private long offset;
 
 	@Test
 	void aDraftOnTheSubmittedTopicLeavesEnrichedOnTheEnrichedTopicWithItsStage() {
@@ -67,10 +71,17 @@ class EnrichBindingTests {
 		assertThat(event.getEnrichment().getEntities()).isEmpty();
 	}
 
+	/**
+	 * One draft as a batch of one, its headers lists as the binder gives them in batch
+	 * mode.
+	 */
 	private void send(ArticleSubmitted draft) {
 		@SuppressWarnings({ "rawtypes", "unchecked" })
-		Message<byte[]> message = (Message) MessageBuilder.withPayload(draft)
-			.setHeader(KafkaHeaders.RECEIVED_KEY, draft.getArticleId())
+		Message<byte[]> message = (Message) MessageBuilder.withPayload(List.of(draft))
+			.setHeader(KafkaHeaders.RECEIVED_KEY, List.of(draft.getArticleId()))
+			.setHeader(KafkaHeaders.RECEIVED_TOPIC, List.of("articles.submitted"))
+			.setHeader(KafkaHeaders.RECEIVED_PARTITION, List.of(0))
+			.setHeader(KafkaHeaders.OFFSET, List.of(this.offset++))
 			.build();
 		this.input.send(message, "articles.submitted");
 	}

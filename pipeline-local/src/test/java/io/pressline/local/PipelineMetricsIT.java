@@ -77,9 +77,13 @@ class PipelineMetricsIT {
 			assertThat(value(publish,
 					"pressline_consumer_lag_records{group=\"publish-service\",partition=\"0\",topic=\"articles.enriched\"}"))
 				.isPresent();
-			// Each listener's records and errors, from Spring Kafka's observations.
+			// Each listener's records and errors: the batch listeners' records from
+			// Pressline's observation of each record of a batch, named by group as Spring
+			// Kafka's observation of record listeners names them.
 			assertThat(enrich).containsPattern(
-					"spring_kafka_listener_seconds_count\\{error=\"none\",messaging_kafka_consumer_group=\"enrich-service\"");
+					"pressline_batch_record_seconds_count\\{error=\"none\",messaging_kafka_consumer_group=\"enrich-service\",topic=\"articles.submitted\"\\} [1-9]");
+			assertThat(publish).containsPattern(
+					"pressline_batch_record_seconds_count\\{error=\"none\",messaging_kafka_consumer_group=\"publish-service\",topic=\"articles.enriched\"\\} [1-9]");
 		});
 	}
 

@@ -40,6 +40,15 @@ public final class TestKafka implements BeforeAllCallback {
 
 	private static Broker broker;
 
+	/**
+	 * How often the broker aborts transactions that outlived their timeout: every half
+	 * second rather than every ten, so that a test of a stalled batch sees its
+	 * transaction aborted soon after its (short) timeout.
+	 */
+	private static final String ABORT_CHECK = "transaction.abort.timed.out.transaction.cleanup.interval.ms";
+
+	private static final int ABORT_CHECK_MS = 500;
+
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		Broker started = broker();
@@ -91,7 +100,7 @@ public final class TestKafka implements BeforeAllCallback {
 	}
 
 	private static Broker inProcess(String why) {
-		LocalKafka kafka = LocalKafka.builder().start();
+		LocalKafka kafka = LocalKafka.builder().brokerProperty(ABORT_CHECK, ABORT_CHECK_MS).start();
 		return new Broker(kafka.bootstrapServers(), why + " at " + kafka.bootstrapServers(), kafka::close);
 	}
 
@@ -99,6 +108,8 @@ public final class TestKafka implements BeforeAllCallback {
 		String image = setting("PRESSLINE_TEST_KAFKA_IMAGE", DEFAULT_IMAGE);
 		KafkaContainer kafka = new KafkaContainer(
 				DockerImageName.parse(image).asCompatibleSubstituteFor("apache/kafka"));
+		kafka.withEnv("KAFKA_" + ABORT_CHECK.toUpperCase(Locale.ROOT).replace('.', '_'),
+				String.valueOf(ABORT_CHECK_MS));
 		kafka.start();
 		return new Broker(kafka.getBootstrapServers(),
 				"Testcontainers Kafka (" + image + ") at " + kafka.getBootstrapServers(), kafka::stop);

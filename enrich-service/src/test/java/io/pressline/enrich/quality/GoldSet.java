@@ -39,14 +39,16 @@ public final class GoldSet {
 		DEV("/gold/dev/"),
 
 		/**
-		 * The blind half of the second set ({@code gold/blind/}): measured once, untuned, on
-		 * 2026-12-03 (0.875); since then open for tuning, and no longer an honest estimate.
+		 * The blind half of the second set ({@code gold/blind/}): measured once, untuned,
+		 * on 2026-12-03 (0.875); since then open for tuning, and no longer an honest
+		 * estimate.
 		 */
 		BLIND("/gold/blind/"),
 
 		/**
-		 * The second blind set ({@code gold/blind2/}): written and annotated by annotators who
-		 * never saw the engine, committed before it is measured, and never tuned on.
+		 * The second blind set ({@code gold/blind2/}): written and annotated by
+		 * annotators who never saw the engine, committed before it is measured, and never
+		 * tuned on.
 		 */
 		BLIND2("/gold/blind2/");
 
