@@ -25,6 +25,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,6 +33,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.UnknownMemberIdException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -458,7 +460,17 @@ public class ArchiveReplay implements AutoCloseable {
 
 	private static void commit(Consumer<String, SpecificRecord> consumer, TopicPartition partition, long next,
 			RunMark mark, Set<TopicPartition> done) {
-		consumer.commitSync(Map.of(partition, new OffsetAndMetadata(next, mark.encode())));
+		try {
+			consumer.commitSync(Map.of(partition, new OffsetAndMetadata(next, mark.encode())));
+		}
+		catch (CommitFailedException | RebalanceInProgressException ex) {
+			// Another instance joined or left: whoever owns the partition next goes on
+			// from its last committed position, replaying this one article again (which
+			// publishes nothing twice).
+			log.info("Position {} on {} not committed while the group rebalances: {}", next, partition,
+					ex.getMessage());
+			return;
+		}
 		if (next >= mark.until()) {
 			done.add(partition);
 			consumer.pause(List.of(partition));
