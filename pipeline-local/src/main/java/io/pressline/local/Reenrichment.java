@@ -176,8 +176,8 @@ final class Reenrichment {
 			response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("ingest-service at " + this.url + " did not answer: " + ex.getMessage(),
-					ex);
+			throw new IllegalStateException("ingest-service at " + this.url + " did not answer: "
+					+ ((ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName()), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
