@@ -138,7 +138,7 @@ final class Reenrichment {
 		JsonNode eta = progress.get("etaSeconds");
 		String left = ("FINISHED".equals(state)) ? "done"
 				: (eta != null && !eta.isNull()) ? "ETA " + duration(eta.asLong()) : "ETA ?";
-		String line = String.format(Locale.ROOT, "%d/%d articles, %d replayed, %d passed over, %.1f/s (limit %s/s), %s",
+		String line = String.format(Locale.ROOT, "%d/%d read, %d replayed, %d passed over, %.1f/s (limit %s/s), %s",
 				progress.get("done").asLong(), progress.get("total").asLong(), progress.get("submitted").asLong(),
 				progress.get("skipped").asLong(), progress.get("ratePerSecond").asDouble(),
 				number(progress.get("limitPerSecond").asDouble()), left);

@@ -16,7 +16,7 @@ class ReenrichmentTests {
 		JsonNode progress = progress("RUNNING", 120, 1000, 100, 20, 4.5, "196", null);
 
 		assertThat(Reenrichment.line(progress))
-			.isEqualTo("120/1000 articles, 100 replayed, 20 passed over, 4.5/s (limit 5/s), ETA 3m16s");
+			.isEqualTo("120/1000 read, 100 replayed, 20 passed over, 4.5/s (limit 5/s), ETA 3m16s");
 		assertThat(Reenrichment.going(progress)).isTrue();
 	}
 
