@@ -33,6 +33,7 @@ import io.pressline.event.PublicationEventType;
 import io.pressline.event.SubmissionAction;
 import io.pressline.event.serde.AvroEventDeserializer;
 import io.pressline.event.serde.AvroEventSerializer;
+import io.pressline.publish.ninjs.NinjsSchema;
 import io.pressline.testing.KafkaTest;
 import io.pressline.testing.TestKafka;
 import io.pressline.testing.TopicProbe;
@@ -187,7 +188,13 @@ class PublishFunctionTests {
 
 			ArticlePublished event = (ArticlePublished) published.await((r) -> id.equals(r.key()), WAIT).value();
 			assertThat(event.getPublishedAt()).isBetween(embargo, embargo.plusSeconds(1));
+			assertThat(event.getEmbargoUntil()).isEqualTo(embargo);
 		}
+		// A site taking ninjs learns that the version was embargoed, and until when.
+		await().atMost(WAIT).until(() -> get("/api/v1/published/" + id).statusCode() == 200);
+		HttpResponse<String> ninjs = get("/api/v1/published/" + id + "?format=ninjs");
+		NinjsSchema.assertValid(ninjs.body());
+		assertThat(ninjs.body()).contains("\"embargoedUntil\":\"" + embargo + "\"");
 	}
 
 	@Test

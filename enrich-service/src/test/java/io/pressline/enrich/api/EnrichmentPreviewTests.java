@@ -67,6 +67,9 @@ class EnrichmentPreviewTests {
 			.allSatisfy((quote) -> assertThat(quote.get("speaker").asString()).isEqualTo("Vitali Serhiyenko"));
 		assertThat(enrichment.get("dateline").asString()).isEqualTo("KYIV, Ukraine");
 		assertThat(enrichment.get("topics").get(0).get("code").asString()).startsWith("medtop:");
+		assertThat(enrichment.get("topics").get(0).get("score").asDouble()).isEqualTo(1.0);
+		assertThat(enrichment.get("topics"))
+			.allSatisfy((topic) -> assertThat(topic.get("confidence").asDouble()).isGreaterThan(0).isLessThan(1));
 		assertThat(enrichment.get("summary").asString()).startsWith("Mayor Vitali Serhiyenko opened a metro line")
 			.doesNotContain("“");
 		assertThat(enrichment.get("language").asString()).isEqualTo("en");

@@ -65,6 +65,7 @@ public final class Editions {
 			.setSubmittedAt(draft.getSubmittedAt())
 			.setFirstPublishedAt(decision.firstPublishedAt())
 			.setPublishedAt(now)
+			.setEmbargoUntil(draft.getEmbargoUntil())
 			.build();
 	}
 
@@ -87,6 +88,8 @@ public final class Editions {
 			.setEnrichment(empty)
 			.setSubmittedAt(retraction.getSubmittedAt())
 			.setPublishedAt(now)
+			// the embargo of the last version says nothing about the retraction
+			.setEmbargoUntil(null)
 			.build();
 	}
 

@@ -2,6 +2,7 @@ package io.pressline.publish.ninjs;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -24,14 +25,17 @@ import io.pressline.event.Topic;
  * What goes where: the id as {@code uri} ({@code urn:uuid:} for UUIDs, as the Atom feed
  * has it); the version as a string; first publication and this version as
  * {@code firstCreated}/{@code versionCreated}; {@code pubStatus} {@code usable}, or
- * {@code canceled} for a retraction; the headline, the body as text and as HTML, the
+ * {@code canceled} for a retraction; {@code embargoedUntil} for a version that was under
+ * embargo (see {@link #embargoedUntil}); the headline, the body as text and as HTML, the
  * byline ({@code by}), the summary ({@code descriptions}, role {@code summary}) and a
  * correction or retraction note (role {@code correction} or {@code retraction}); IPTC
  * Media Topics as {@code subjects} with their {@code http://cv.iptc.org/newscodes/} URI
- * and {@code relevance} 0–100; people, organisations and places with {@code rel}
- * {@code about} or {@code mentions}, the linked {@code uri} (GeoNames, Wikidata, the ISO
- * page of a country) or the id as {@code literal}, and a place's coordinates as a GeoJSON
- * point. Dates and amounts have no place in ninjs and are left out; so are quotes.
+ * and {@code relevance} 0–100 (how it ranks against the article's other topics) and
+ * {@code confidence} 0–100 (how sure the classifier is of it, where the event says);
+ * people, organisations and places with {@code rel} {@code about} or {@code mentions},
+ * the linked {@code uri} (GeoNames, Wikidata, the ISO page of a country) or the id as
+ * {@code literal}, and a place's coordinates as a GeoJSON point. Dates and amounts have
+ * no place in ninjs and are left out; so are quotes.
  */
 public final class Ninjs {
 
@@ -70,6 +74,10 @@ public final class Ninjs {
 		ninjs.put("firstCreated", article.getFirstPublishedAt().toString());
 		ninjs.put("versionCreated", article.getPublishedAt().toString());
 		ninjs.put("pubStatus", retracted ? "canceled" : "usable");
+		Instant embargo = retracted ? null : embargoedUntil(article);
+		if (embargo != null) {
+			ninjs.put("embargoedUntil", embargo.toString());
+		}
 		if (!article.getSlug().isEmpty()) {
 			ninjs.put("slugline", article.getSlug());
 		}
@@ -135,6 +143,9 @@ public final class Ninjs {
 				subject.put("literal", code);
 			}
 			subject.put("creator", enrichment.getEngine()).put("relevance", score(topic.getScore()));
+			if (topic.getConfidence() != null) {
+				subject.put("confidence", score(topic.getConfidence()));
+			}
 		}
 		putIfAny(ninjs, "subjects", subjects);
 	}
@@ -172,6 +183,21 @@ public final class Ninjs {
 		putIfAny(ninjs, "people", people);
 		putIfAny(ninjs, "organisations", organisations);
 		putIfAny(ninjs, "places", places);
+	}
+
+	/**
+	 * The time before which the version was embargoed, or {@code null} when it was not.
+	 * In ninjs 3.1, {@code embargoedUntil} is the time before which the news object is
+	 * embargoed, and its absence says that it is not. Pressline holds an embargoed
+	 * version back until its embargo ends, so a site never receives one early: the field
+	 * tells it that the version was embargoed and since when it may be used. An embargo
+	 * time that had already passed when the version was submitted held nothing back, and
+	 * is left out like no embargo at all; so are records written before schema v5, which
+	 * do not carry the embargo.
+	 */
+	static Instant embargoedUntil(ArticlePublished article) {
+		Instant embargo = article.getEmbargoUntil();
+		return (embargo != null && embargo.isAfter(article.getSubmittedAt())) ? embargo : null;
 	}
 
 	/** The entity's public URI: the linked one, or the ISO page of a country. */

@@ -1,5 +1,6 @@
 package io.pressline.publish.ninjs;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import io.pressline.event.Enrichment;
 import io.pressline.event.Mention;
 import io.pressline.event.PublicationEventType;
 import io.pressline.event.Topic;
+import io.pressline.publish.OldRecords;
 import io.pressline.publish.PublishFixtures;
 import io.pressline.publish.edition.Editions;
 import io.pressline.publish.rules.Decision;
@@ -58,7 +60,10 @@ class NinjsTests {
 		assertThat(subject.get("uri").asString()).isEqualTo("http://cv.iptc.org/newscodes/mediatopic/11000000");
 		assertThat(subject.get("name").asString()).isEqualTo("politics");
 		assertThat(subject.get("relevance").asInt()).isEqualTo(100);
+		assertThat(subject.get("confidence").asInt()).isEqualTo(87);
 		assertThat(ninjs.at("/subjects/1/relevance").asInt()).isEqualTo(42);
+		assertThat(ninjs.at("/subjects/1/confidence").asInt()).isEqualTo(31);
+		assertThat(ninjs.has("embargoedUntil")).as("the version had no embargo").isFalse();
 
 		assertThat(ninjs.at("/people/0/name").asString()).isEqualTo("Olena Petrenko");
 		assertThat(ninjs.at("/people/0/rel").asString()).isEqualTo("about");
@@ -89,6 +94,58 @@ class NinjsTests {
 	}
 
 	@Test
+	void anEmbargoedVersionSaysUntilWhenItWasEmbargoed() {
+		Instant embargo = Instant.parse("2026-12-03T09:30:00.250Z");
+		ObjectNode ninjs = Ninjs.document(ArticlePublished.newBuilder(article(PublicationEventType.PUBLISHED, 1))
+			.setSubmittedAt(FIRST.minusSeconds(3600))
+			.setEmbargoUntil(embargo)
+			.setPublishedAt(embargo.plusMillis(40))
+			.build());
+
+		NinjsSchema.assertValid(ninjs);
+		assertThat(ninjs.get("embargoedUntil").asString()).isEqualTo("2026-12-03T09:30:00.250Z");
+		assertThat(ninjs.get("pubStatus").asString()).isEqualTo("usable");
+	}
+
+	@Test
+	void anEmbargoThatHadPassedAtSubmissionOrARetractionIsNotEmbargoed() {
+		ArticlePublished late = ArticlePublished.newBuilder(article(PublicationEventType.PUBLISHED, 1))
+			.setEmbargoUntil(NOW.minusSeconds(60))
+			.build();
+		ArticlePublished retraction = ArticlePublished.newBuilder(article(PublicationEventType.RETRACTED, 2))
+			.setSubmittedAt(FIRST.minusSeconds(3600))
+			.setEmbargoUntil(FIRST)
+			.build();
+
+		for (ArticlePublished article : List.of(late, retraction)) {
+			ObjectNode ninjs = Ninjs.document(article);
+			NinjsSchema.assertValid(ninjs);
+			assertThat(ninjs.has("embargoedUntil")).as("%s", article.getEventType()).isFalse();
+		}
+	}
+
+	@Test
+	void aRecordWrittenBeforeSchemaV5MapsWithoutEmbargoOrConfidence() throws IOException {
+		Instant embargo = NOW.minusSeconds(60);
+		ArticlePublished current = ArticlePublished.newBuilder(article(PublicationEventType.PUBLISHED, 1))
+			.setSubmittedAt(FIRST.minusSeconds(3600))
+			.setEmbargoUntil(embargo)
+			.build();
+		assertThat(Ninjs.document(current).has("embargoedUntil")).isTrue();
+
+		ArticlePublished old = OldRecords.asWrittenWith("v4", current);
+
+		assertThat(old.getEmbargoUntil()).isNull();
+		assertThat(old.getEnrichment().getTopics()).allSatisfy((topic) -> assertThat(topic.getConfidence()).isNull());
+		ObjectNode ninjs = Ninjs.document(old);
+		NinjsSchema.assertValid(ninjs);
+		assertThat(ninjs.has("embargoedUntil")).isFalse();
+		assertThat(ninjs.at("/subjects/0/relevance").asInt()).isEqualTo(100);
+		assertThat(ninjs.at("/subjects/0/confidence").isMissingNode()).isTrue();
+		assertThat(ninjs.at("/people/0/name").asString()).isEqualTo("Olena Petrenko");
+	}
+
+	@Test
 	void anArticleWithNothingFoundInItIsStillValid() {
 		Instant now = Instant.now();
 		ArticleEnriched enriched = PublishFixtures
@@ -111,6 +168,13 @@ class NinjsTests {
 		ObjectNode tooRelevant = ninjs.deepCopy();
 		((ObjectNode) tooRelevant.at("/subjects/0")).put("relevance", 101);
 		assertThat(NinjsSchema.problems(tooRelevant)).isNotEmpty();
+		ObjectNode tooSure = ninjs.deepCopy();
+		((ObjectNode) tooSure.at("/subjects/0")).put("confidence", 101);
+		assertThat(NinjsSchema.problems(tooSure)).isNotEmpty();
+		assertThat(NinjsSchema.problems(ninjs.deepCopy().put("embargoed", "2026-12-03T09:30:00Z")))
+			.as("ninjs 3.1 calls it embargoedUntil")
+			.isNotEmpty();
+		assertThat(NinjsSchema.problems(ninjs.deepCopy().put("embargoedUntil", "at dawn"))).isNotEmpty();
 		assertThat(NinjsSchema.problems(ninjs.deepCopy().put("bylines", "Ada Quill"))).isNotEmpty();
 		assertThat(NinjsSchema.problems(ninjs.deepCopy().put("versionCreated", "yesterday"))).isNotEmpty();
 		ObjectNode badPoint = ninjs.deepCopy();
@@ -130,8 +194,8 @@ class NinjsTests {
 		Enrichment enrichment = Enrichment.newBuilder(PublishFixtures.enrichment(FIRST))
 			.setSummary("Night buses run again.")
 			.setDateline("KYIV, Ukraine")
-			.setTopics(List.of(new Topic("medtop:11000000", "politics", 1.0),
-					new Topic("medtop:04000000", "economy, business and finance", 0.42)))
+			.setTopics(List.of(new Topic("medtop:11000000", "politics", 1.0, 0.874),
+					new Topic("medtop:04000000", "economy, business and finance", 0.42, 0.306)))
 			.setEntities(List.of(
 					entity("Olena Petrenko", EntityType.PERSON, "wikidata:Q42", "https://www.wikidata.org/entity/Q42",
 							true, null, null),

@@ -19,6 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.pressline.event.ArticleEnriched;
+import io.pressline.event.ArticlePublished;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -79,6 +82,27 @@ class SchemaCompatibilityTests {
 		GenericRecord read = oldReader.decode(fresh);
 
 		assertThat(GenericData.get().validate(released, read)).isTrue();
+	}
+
+	@Test
+	void recordsWrittenBeforeV5ReadWithoutAnEmbargoOrTopicConfidence() throws IOException {
+		Schema published = EventSchemas.released("v4").get(ArticlePublished.getClassSchema().getFullName());
+		Schema enriched = EventSchemas.released("v4").get(ArticleEnriched.getClassSchema().getFullName());
+		AvroEventDeserializer deserializer = new AvroEventDeserializer();
+
+		ArticlePublished oldPublished = (ArticlePublished) deserializer.deserialize("articles.published",
+				encode(SampleRecords.of(published), published));
+		ArticleEnriched oldEnriched = (ArticleEnriched) deserializer.deserialize("articles.enriched",
+				encode(SampleRecords.of(enriched), enriched));
+
+		assertThat(oldPublished.getEmbargoUntil()).isNull();
+		assertThat(oldPublished.getEnrichment().getTopics()).isNotEmpty()
+			.allSatisfy((topic) -> assertThat(topic.getConfidence()).isNull());
+		assertThat(oldEnriched.getEnrichment().getTopics()).isNotEmpty()
+			.allSatisfy((topic) -> assertThat(topic.getConfidence()).isNull());
+		// what v4 had is all there
+		assertThat(oldPublished.getEnrichment().getTopics().get(0).getScore()).isEqualTo(0.5);
+		assertThat(oldEnriched.getSubmission().getEmbargoUntil()).isNotNull();
 	}
 
 	@Test
