@@ -1,4 +1,5 @@
-// The operators' status page: asks /api/v1/ops/pipeline every two seconds and redraws.
+// The operators' status page: asks /api/v1/ops/pipeline (and /api/v1/ops/reenrichment)
+// every two seconds and redraws.
 import { fetchWithKey } from '/pressline/key.js';
 
 const REFRESH_MS = 2000;
@@ -86,12 +87,40 @@ function render(view) {
 	}));
 }
 
+function renderReenrichment(progress) {
+	const line = document.getElementById('reenrichment');
+	line.dataset.state = progress.state;
+	if (progress.run == null) {
+		line.textContent = 'No run yet.';
+		return;
+	}
+	const going = progress.state === 'RUNNING' || progress.state === 'WAITING';
+	const left = progress.state === 'FINISHED' ? 'done'
+		: going && progress.etaSeconds != null ? `about ${Math.ceil(progress.etaSeconds / 60)} min left` : '';
+	const figures = [`${progress.state.toLowerCase()}: ${progress.done} of ${progress.total} read`,
+		`${progress.submitted} replayed, ${progress.skipped} passed over here`,
+		`${progress.ratePerSecond.toFixed(1)}/s (limit ${progress.limitPerSecond}/s)`, left]
+		.filter((part) => part !== '');
+	line.textContent = figures.join(', ') + (progress.detail ? ` (${progress.detail})` : '');
+}
+
+async function refreshReenrichment() {
+	// Its own request: the pipeline's figures are drawn whatever this one answers.
+	try {
+		const response = await fetchWithKey('/api/v1/ops/reenrichment', { headers: { Accept: 'application/json' } });
+		if (response.ok) renderReenrichment(await response.json());
+	} catch (error) {
+		document.getElementById('reenrichment').textContent = `not known (${error.message})`;
+	}
+}
+
 async function refresh() {
 	const updated = document.getElementById('updated');
 	try {
 		const response = await fetchWithKey('/api/v1/ops/pipeline?recent=25', { headers: { Accept: 'application/json' } });
 		if (!response.ok) throw new Error(`HTTP ${response.status}`);
 		render(await response.json());
+		await refreshReenrichment();
 		updated.textContent = `updated ${new Date().toLocaleTimeString()}`;
 		updated.classList.remove('stale');
 	} catch (error) {

@@ -21,6 +21,7 @@ import io.pressline.event.ArticleEnriched;
 import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.SubmissionAction;
+import io.pressline.event.SubmissionReason;
 import io.pressline.platform.batch.RecordBatches;
 import io.pressline.platform.kafka.BindingRecords;
 import io.pressline.platform.status.StageReporter;
@@ -90,8 +91,13 @@ class EnrichmentConfiguration {
 				log.info("Article {} v{} enriched: {} words, language {}", draft.getArticleId(), draft.getVersion(),
 						analysis.wordCount(), analysis.language());
 			}
-			stages.report(StageReporter.status(draft.getArticleId(), draft.getVersion(), ArticleStage.ENRICHED,
-					"enrich", draft.getSubmittedAt(), null));
+			if (draft.getReason() != SubmissionReason.REENRICHMENT) {
+				// A replay of the archive reports only what publish-service decides of
+				// it,
+				// so it never hides what an editor's latest version is waiting for.
+				stages.report(StageReporter.status(draft.getArticleId(), draft.getVersion(), ArticleStage.ENRICHED,
+						"enrich", draft.getSubmittedAt(), null));
+			}
 			return enriched.build();
 		}
 	}

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.cloud.stream.function.StreamBridge;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -36,6 +36,7 @@ import io.pressline.event.ArticleStatus;
 import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.serde.AvroEventDeserializer;
 import io.pressline.event.serde.AvroEventSerializer;
+import io.pressline.platform.kafka.BindingRecords;
 import io.pressline.platform.status.StageReporter;
 import io.pressline.testing.KafkaTest;
 import io.pressline.testing.TestKafka;
@@ -165,8 +166,8 @@ class BatchTransactionTimeoutTests {
 		 */
 		@Bean
 		@Primary
-		StageReporter stallingStageReporter(StreamBridge streamBridge, MeterRegistry registry) {
-			return new StageReporter(streamBridge, registry) {
+		StageReporter stallingStageReporter(BindingRecords records, MeterRegistry registry) {
+			return new StageReporter(records, registry) {
 
 				@Override
 				public void report(ArticleStatus status) {

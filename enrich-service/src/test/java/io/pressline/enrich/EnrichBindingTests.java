@@ -20,6 +20,7 @@ import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleStatus;
 import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.SubmissionAction;
+import io.pressline.event.SubmissionReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,6 +70,33 @@ class EnrichBindingTests {
 		ArticleEnriched event = (ArticleEnriched) (Object) enriched.getPayload();
 		assertThat(event.getSubmission().getAction()).isEqualTo(SubmissionAction.RETRACT);
 		assertThat(event.getEnrichment().getEntities()).isEmpty();
+	}
+
+	@Test
+	void aReplayOfTheArchiveIsEnrichedWithItsReasonAndReportsNoStageOverTheEditorsOne() {
+		ArticleSubmitted replay = ArticleSubmitted
+			.newBuilder(draft("b3", SubmissionAction.PUBLISH,
+					"ROTTERDAM, Netherlands — The port authority opened a new quay on Monday."))
+			.setVersion(2)
+			.setReason(SubmissionReason.REENRICHMENT)
+			.setReplayOf(1)
+			.setReplayedEnrichmentDigest("sha256:00")
+			.build();
+
+		send(replay);
+		send(draft("b4", SubmissionAction.PUBLISH, "The quay opened on Monday."));
+
+		ArticleEnriched event = (ArticleEnriched) (Object) this.output.receive(30_000, "articles.enriched")
+			.getPayload();
+		assertThat(event.getSubmission()).isEqualTo(replay);
+		assertThat(event.getEnrichment().getEntities()).isNotEmpty();
+		assertThat(((ArticleEnriched) (Object) this.output.receive(30_000, "articles.enriched").getPayload())
+			.getSubmission()
+			.getArticleId()).isEqualTo("b4");
+		// Drafts are enriched in order: had the replay reported a stage, it would come
+		// first.
+		Message<?> status = this.output.receive(30_000, "articles.status");
+		assertThat(((ArticleStatus) (Object) status.getPayload()).getArticleId()).isEqualTo("b4");
 	}
 
 	/**

@@ -21,6 +21,8 @@ import java.util.concurrent.CountDownLatch;
  *      [--topic=articles.published] [--bootstrap-servers=localhost:9092] [--registry-url=URL]
  * java -jar pipeline-local/target/pipeline-local.jar submit DIR-or-FILE... [--url=http://localhost:8081]
  *      [--key=<editor key, else PRESSLINE_KEY>] [--batch-size=100] [--batch-bytes=4MB] (see BulkSubmitter)
+ * java -jar pipeline-local/target/pipeline-local.jar reenrich [start|resume|stop|status]
+ *      [--url=http://localhost:8081] [--key=<operator key, else PRESSLINE_OPS_KEY>] [--no-follow] (see Reenrichment)
  * java -jar pipeline-local/target/pipeline-local.jar load [--articles=1000] [--rate=0] [--words=600]
  *      [--engine=nlp|passthrough] [--no-baseline] (see LoadHarness)
  * </pre>
@@ -48,6 +50,7 @@ public final class PresslineLocal {
 				case "watch" -> watch(flags);
 				case "load" -> LoadHarness.run(flags);
 				case "submit" -> System.exit(BulkSubmitter.run(positional(args), flags, System.out, System.err));
+				case "reenrich" -> System.exit(Reenrichment.run(positional(args), flags, System.out, System.err));
 				case "help" -> usage();
 				default -> throw new IllegalArgumentException("Unknown command '" + command + "'");
 			}
@@ -58,8 +61,9 @@ public final class PresslineLocal {
 			System.exit(2);
 		}
 		catch (IllegalStateException ex) {
-			System.err.println((List.of("watch", "submit").contains(command) ? "" : "Pressline did not start: ")
-					+ ex.getMessage());
+			System.err
+				.println((List.of("watch", "submit", "reenrich").contains(command) ? "" : "Pressline did not start: ")
+						+ ex.getMessage());
 			System.exit(1);
 		}
 	}
@@ -250,10 +254,11 @@ public final class PresslineLocal {
 		if (!rest.isEmpty() && !rest.get(0).startsWith("--")) {
 			rest.remove(0);
 		}
-		boolean submit = args.length > 0 && "submit".equals(args[0]);
+		boolean submit = args.length > 0 && List.of("submit", "reenrich").contains(args[0]);
 		for (String arg : rest) {
 			if (submit && !arg.startsWith("--")) {
-				// The files and folders of submit: see positional.
+				// The files and folders of submit, the action of reenrich: see
+				// positional.
 				continue;
 			}
 			if (!arg.startsWith("--")) {
@@ -270,7 +275,10 @@ public final class PresslineLocal {
 		return flags;
 	}
 
-	/** The arguments after the command that are not flags: the paths of submit. */
+	/**
+	 * The arguments after the command that are not flags: the paths of submit, the action
+	 * of reenrich.
+	 */
 	private static List<String> positional(String[] args) {
 		return java.util.Arrays.stream(args).skip(1).filter((arg) -> !arg.startsWith("--")).toList();
 	}
@@ -362,6 +370,8 @@ public final class PresslineLocal {
 						       [--registry-url=http://localhost:8085/apis/ccompat/v7 (a run with --registry)]
 						  java -jar pipeline-local/target/pipeline-local.jar submit DIR-or-FILE... [--url=http://localhost:8081]
 						       [--key=<editor key; PRESSLINE_KEY by default>] [--batch-size=100] [--batch-bytes=4MB]
+						  java -jar pipeline-local/target/pipeline-local.jar reenrich [start|resume|stop|status]
+						       [--url=http://localhost:8081] [--key=<operator key; PRESSLINE_OPS_KEY by default>] [--no-follow]
 						  java -jar pipeline-local/target/pipeline-local.jar load [--articles=1000] [--rate=0 (as fast as
 						       possible) or articles/s | --rates=50,100,200] [--words=600] [--engine=nlp|passthrough] [--in-flight=64]
 						       [--warmup=100] [--warmup-words=<words>] [--partitions=3] [--enrich-instances=1] [--enrich-threads=1]

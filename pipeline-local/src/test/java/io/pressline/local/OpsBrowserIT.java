@@ -88,6 +88,9 @@ class OpsBrowserIT {
 		this.wait.until(ExpectedConditions
 			.presenceOfElementLocated(By.cssSelector("#dead-letters tr[data-topic='articles.submitted.dlq']")));
 		assertThat(this.browser.findElement(By.id("updated")).getText()).startsWith("updated ");
+		// The archive's re-enrichment, which no test of this pipeline starts.
+		this.wait.until(ExpectedConditions.attributeToBe(By.id("reenrichment"), "data-state", "IDLE"));
+		assertThat(this.browser.findElement(By.id("reenrichment")).getText()).isEqualTo("No run yet.");
 		Chromium.screenshot(this.browser, SCREENSHOTS.resolve("ops-status-page.png"));
 	}
 

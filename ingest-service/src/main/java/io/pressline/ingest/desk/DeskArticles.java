@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import io.pressline.event.ArticleStatus;
 import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.SubmissionAction;
+import io.pressline.platform.status.StageReporter;
 
 /**
  * The editors' desk's view of recent articles: for each, its latest versions the pipeline
@@ -92,6 +93,10 @@ public class DeskArticles {
 	 * Learns the stage a version reached; an older report than what is known is ignored.
 	 */
 	public void status(ArticleStatus status) {
+		if (StageReporter.unchangedByReenrichment(status)) {
+			// The archive's replay found nothing new: no editor's work to show.
+			return;
+		}
 		DeskArticle changed;
 		synchronized (this) {
 			Entry entry = entry(status.getArticleId());

@@ -17,6 +17,7 @@ import java.util.Set;
 import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleStatus;
 import io.pressline.event.ArticleSubmitted;
+import io.pressline.platform.status.StageReporter;
 
 /**
  * What the pipeline has been doing, for operators: how many article versions reached each
@@ -60,6 +61,9 @@ public class PipelineActivity {
 
 	/** Takes in a stage report. */
 	public synchronized void status(ArticleStatus status) {
+		if (StageReporter.unchangedByReenrichment(status)) {
+			return;
+		}
 		String version = status.getArticleId() + "/" + status.getVersion();
 		if (!this.counted.add(version + "/" + status.getStage())) {
 			return;

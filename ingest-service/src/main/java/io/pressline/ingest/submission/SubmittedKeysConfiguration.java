@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.pressline.event.ArticleSubmitted;
+import io.pressline.event.SubmissionReason;
 import io.pressline.ingest.IngestProperties;
 
 /**
@@ -31,6 +32,11 @@ class SubmittedKeysConfiguration {
 	@Bean
 	Consumer<ArticleSubmitted> submittedKeys(IdempotencyKeys keys, SubmissionFeed feed) {
 		return (submitted) -> {
+			if (submitted.getReason() == SubmissionReason.REENRICHMENT) {
+				// The archive's replays are no editor's work: the desk and the operators'
+				// recent activity would lose the newsroom's articles under them.
+				return;
+			}
 			feed.tell(submitted);
 			if (submitted.getIdempotencyKey() != null) {
 				keys.remember(submitted.getIdempotencyKey(), SubmissionFingerprints.of(submitted),

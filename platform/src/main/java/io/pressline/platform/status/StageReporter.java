@@ -28,6 +28,18 @@ public class StageReporter {
 	 */
 	public static final String BINDING = "status";
 
+	/**
+	 * The start of the reason of a re-enrichment that found nothing new: the article
+	 * stays as published, so the desk and the status page, which follow editors' work,
+	 * pass such a status over.
+	 */
+	public static final String UNCHANGED_BY_REENRICHMENT = "unchanged by re-enrichment";
+
+	/** Whether a status is that of a re-enrichment that changed nothing. */
+	public static boolean unchangedByReenrichment(ArticleStatus status) {
+		return status.getReason() != null && status.getReason().startsWith(UNCHANGED_BY_REENRICHMENT);
+	}
+
 	private final BindingRecords records;
 
 	private final MeterRegistry registry;

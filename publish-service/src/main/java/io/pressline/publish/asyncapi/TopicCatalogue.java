@@ -43,7 +43,8 @@ public final class TopicCatalogue {
 		all.add(new Topic(topics.submitted(), "Drafts accepted by the editors' API, every version, in the order given.",
 				ArticleSubmitted.class, false, Headers.TRACE,
 				List.of(Party.client(INGEST,
-						"its transactional producers, with the version number on " + topics.versions())),
+						"its transactional producers, with the version number on " + topics.versions()
+								+ ": editors' drafts, and the re-enrichment's replays of published versions")),
 				List.of(Party.binding(ENRICH, "enrich-in-0", "enrich-service", "enriches each draft"),
 						Party.binding(INGEST, "submittedKeys-in-0", null,
 								"every instance, no group: the idempotency keys and the desk"))));
@@ -89,7 +90,9 @@ public final class TopicCatalogue {
 				List.of(Party.binding(PUBLISH, "latest", null, "in the decision's transaction")),
 				List.of(Party.site("bootstrapping: read from the beginning, it is the whole archive"),
 						Party.binding(PUBLISH, "latestArticles-in-0", null,
-								"every instance, no group: the read API, feeds and event streams"))));
+								"every instance, no group: the read API, feeds and event streams"),
+						Party.client(INGEST, "the re-enrichment of the archive, when an operator starts one: "
+								+ "its own group, whose offsets are its position"))));
 		all.add(new Topic(topics.status(), "The stage each article version reached.", ArticleStatus.class, true,
 				Headers.TRACE,
 				List.of(Party.binding(INGEST, "status", null, "RECEIVED, RETRACTED and refusals"),

@@ -30,6 +30,12 @@ public record Outcome(Kind kind, ArticlePublished event) {
 		/** Taken down. */
 		RETRACTED,
 
+		/**
+		 * A re-enrichment that found what the published version says: nothing goes to
+		 * sites.
+		 */
+		UNCHANGED,
+
 		/** Superseded already, or a release of a version no longer held. */
 		IGNORED
 

@@ -9,6 +9,7 @@ import org.slf4j.MDC;
 import org.springframework.messaging.Message;
 
 import io.pressline.event.ArticleEnriched;
+import io.pressline.event.SubmissionReason;
 import io.pressline.platform.batch.RecordBatches;
 import io.pressline.platform.transaction.TransactionEffects;
 import io.pressline.publish.embargo.EmbargoTimers;
@@ -66,7 +67,10 @@ public class PublishStep implements Consumer<Message<List<ArticleEnriched>>> {
 			try (MDC.MDCCloseable article = MDC.putCloseable("articleId", version.getSubmission().getArticleId())) {
 				this.ownership.ensureRestored(record.partition());
 				Outcome outcome = this.publisher.handle(version, release, changes.on(record.partition()), this.records);
-				if (outcome.event() != null) {
+				// A re-enrichment keeps the replayed version's submission time: its wait
+				// is
+				// not the pipeline's latency.
+				if (outcome.event() != null && version.getSubmission().getReason() != SubmissionReason.REENRICHMENT) {
 					published
 						.add(() -> this.latency.record(outcome.event(), version.getSubmission().getEmbargoUntil()));
 				}

@@ -2,6 +2,7 @@ package io.pressline.publish.publication;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.OptionalInt;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,11 +12,14 @@ import io.pressline.event.ArticlePublished;
 import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.PublicationEventType;
+import io.pressline.event.SubmissionReason;
+import io.pressline.platform.status.StageReporter;
 import io.pressline.publish.edition.Editions;
 import io.pressline.publish.ledger.ArticleState;
 import io.pressline.publish.ledger.ArticleStates;
 import io.pressline.publish.rules.Decision;
 import io.pressline.publish.rules.PublicationRules;
+import io.pressline.publish.rules.ReenrichmentRule;
 
 /**
  * Carries out the rules' decision on one article version: publishes (an event for sites,
@@ -24,7 +28,9 @@ import io.pressline.publish.rules.PublicationRules;
  * an embargo ends, again from {@code articles.releases}; a release is decided like any
  * version, unless the version is no longer the one held (a newer version came, or another
  * release of it was decided first), when it is ignored. So a release offered twice
- * publishes once.
+ * publishes once. A re-enrichment of the archive is first put to the
+ * {@link ReenrichmentRule}: published as an update only where its enrichment changed, and
+ * never against an editor's later version, a retraction or a hold.
  * <p>
  * Plain Java: what it reads comes from {@link ArticleStates}, what it writes goes to
  * {@link PublicationRecords}, the time from the clock.
@@ -34,6 +40,8 @@ public final class Publisher {
 	private static final Logger log = LoggerFactory.getLogger(Publisher.class);
 
 	private final PublicationRules rules;
+
+	private final ReenrichmentRule reenrichment = new ReenrichmentRule();
 
 	private final Editions editions;
 
@@ -61,9 +69,16 @@ public final class Publisher {
 			return Outcome.of(Outcome.Kind.IGNORED);
 		}
 		Instant now = this.clock.instant();
-		Decision decision = this.rules.decide(draft, state.publishedVersion(), now);
+		Decision decision = this.reenrichment
+			.decide(version, state.publishedVersion(),
+					(state.held() != null) ? OptionalInt.of(state.held().getSubmission().getVersion())
+							: OptionalInt.empty())
+			.orElseGet(() -> this.rules.decide(draft, state.publishedVersion(), now));
 		if (decision instanceof Decision.Ignore ignore) {
 			return ignore(draft, state, ignore, states, out);
+		}
+		if (decision instanceof Decision.Unchanged unchanged) {
+			return unchanged(draft, unchanged, out);
 		}
 		if (decision instanceof Decision.Hold hold) {
 			return hold(version, state, hold, states, out);
@@ -80,11 +95,24 @@ public final class Publisher {
 	private Outcome ignore(ArticleSubmitted draft, ArticleState state, Decision.Ignore ignore, ArticleStates states,
 			PublicationRecords out) {
 		log.info("Article {} v{} ignored: {}", draft.getArticleId(), draft.getVersion(), ignore.reason());
+		if (draft.getReason() == SubmissionReason.REENRICHMENT) {
+			// A replay changes nothing it does not publish: a version held back keeps its
+			// hold, although the replay's number is higher.
+			return Outcome.of(Outcome.Kind.IGNORED);
+		}
 		ArticleState next = state.unholdingUpTo(draft.getVersion());
 		if (next != state) {
 			keep(next, states, out);
 		}
 		return Outcome.of(Outcome.Kind.IGNORED);
+	}
+
+	private Outcome unchanged(ArticleSubmitted draft, Decision.Unchanged unchanged, PublicationRecords out) {
+		out.status(draft, ArticleStage.PUBLISHED, StageReporter.UNCHANGED_BY_REENRICHMENT + ": version "
+				+ unchanged.publishedVersion() + " stays published");
+		log.info("Article {} v{} re-enriched without change: version {} stays published", draft.getArticleId(),
+				draft.getVersion(), unchanged.publishedVersion());
+		return Outcome.of(Outcome.Kind.UNCHANGED);
 	}
 
 	private Outcome hold(ArticleEnriched version, ArticleState state, Decision.Hold hold, ArticleStates states,

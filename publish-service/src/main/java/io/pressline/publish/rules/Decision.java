@@ -47,6 +47,14 @@ public sealed interface Decision {
 	}
 
 	/**
+	 * Publish nothing: a re-enrichment found what the published version already says.
+	 *
+	 * @param publishedVersion the version that stays published
+	 */
+	record Unchanged(int publishedVersion) implements Decision {
+	}
+
+	/**
 	 * Ignore it: it is already superseded.
 	 *
 	 * @param reason why, for the log
