@@ -3,7 +3,6 @@ package io.pressline.enrich.quality;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,35 +21,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EnrichmentQualityTests {
 
-	/** First article of the tuning set's held-out tail: measured, never tuned on. */
-	private static final int HELD_OUT_FROM = 70;
+	/**
+	 * First article kept out of training and tuning while the model and rules were chosen
+	 * (docs/benchmarks.md); the shipped model has since been trained on it too.
+	 */
+	private static final int HELD_OUT_FROM = 111;
 
 	private static Evaluation.Report report;
 
 	@BeforeAll
 	static void evaluate() throws IOException {
-		List<GoldArticle> gold = GoldSet.load();
+		List<GoldArticle> gold = GoldSet.tunable();
 		PresslineEngine engine = new PresslineEngine(Enricher.standard());
 		report = Evaluation.evaluate(gold, engine);
-		List<GoldArticle> first = GoldSet.load(GoldSet.Part.FIRST);
-		List<GoldArticle> dev = GoldSet.load(GoldSet.Part.DEV);
-		List<GoldArticle> tuning = dev.stream().filter((a) -> number(a) < HELD_OUT_FROM).toList();
-		List<GoldArticle> heldOut = dev.stream().filter((a) -> number(a) >= HELD_OUT_FROM).toList();
-		List<GoldArticle> tunedOn = new ArrayList<>(first);
-		tunedOn.addAll(tuning);
-		Evaluation.Report tuned = Evaluation.evaluate(tunedOn, engine);
-		String table = report.table("Pressline, FIRST + DEV (" + gold.size() + " gold articles)") + "\n"
-				+ Evaluation.evaluate(first, engine).table("FIRST 01-30") + "\n"
-				+ Evaluation.evaluate(tuning, engine).table("DEV 031-069 (tuned on)") + "\n"
-				+ Evaluation.evaluate(heldOut, engine).table("DEV 070-082 (held out)") + "\n"
-				+ tuned.table("FIRST + DEV 031-069 (tuned on)");
+		List<GoldArticle> tail = gold.stream().filter((a) -> number(a) >= HELD_OUT_FROM).toList();
+		String table = report.table("Pressline, FIRST + DEV + BLIND (" + gold.size() + " gold articles)") + "\n"
+				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.FIRST), engine).table("FIRST 01-30") + "\n"
+				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.DEV), engine).table("DEV 031-082") + "\n"
+				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.BLIND), engine).table("BLIND 083-134") + "\n"
+				+ Evaluation.evaluate(tail, engine).table("111-134 (held out while choosing, since trained on)");
 		System.out.println(table);
 		Path file = Path.of("target", "quality-report.md");
 		Files.createDirectories(file.getParent());
-		// Errors are listed for the articles tuned on only, so the held-out tail stays
-		// an honest check.
 		Files.writeString(file,
-				table + "\n## Errors (FIRST + DEV 031-069)\n\n" + String.join("\n", tuned.errors()) + "\n");
+				table + "\n## Errors (FIRST + DEV + BLIND)\n\n" + String.join("\n", report.errors()) + "\n");
 	}
 
 	private static int number(GoldArticle article) {
@@ -59,7 +53,7 @@ class EnrichmentQualityTests {
 
 	@Test
 	void theGoldSetIsLargeEnoughToMeasure() {
-		assertThat(GoldSet.load()).hasSizeGreaterThanOrEqualTo(30);
+		assertThat(GoldSet.tunable()).hasSizeGreaterThanOrEqualTo(130);
 	}
 
 	// Floors below are for FIRST + DEV (82 articles), measured 2026-12-03 with the rules

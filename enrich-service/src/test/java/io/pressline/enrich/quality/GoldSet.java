@@ -39,14 +39,16 @@ public final class GoldSet {
 		DEV("/gold/dev/"),
 
 		/**
-		 * The blind half of the second set ({@code gold/blind/}): measured once, untuned, on
-		 * 2026-12-03 (0.875); since then open for tuning, and no longer an honest estimate.
+		 * The blind half of the second set ({@code gold/blind/}): measured once, untuned,
+		 * on 2026-12-03 (0.875); since then open for tuning, and no longer an honest
+		 * estimate.
 		 */
 		BLIND("/gold/blind/"),
 
 		/**
-		 * The second blind set ({@code gold/blind2/}): written and annotated by annotators who
-		 * never saw the engine, committed before it is measured, and never tuned on.
+		 * The second blind set ({@code gold/blind2/}): written and annotated by
+		 * annotators who never saw the engine, committed before it is measured, and never
+		 * tuned on.
 		 */
 		BLIND2("/gold/blind2/");
 
@@ -62,6 +64,17 @@ public final class GoldSet {
 	public static List<GoldArticle> load() {
 		List<GoldArticle> articles = new ArrayList<>(load(Part.FIRST));
 		articles.addAll(load(Part.DEV));
+		return articles;
+	}
+
+	/**
+	 * Every article the engine may be tuned and trained on: the first set, the tuning
+	 * half and the first blind half (measured once, since open for tuning). Never the
+	 * second blind set.
+	 */
+	public static List<GoldArticle> tunable() {
+		List<GoldArticle> articles = load();
+		articles.addAll(load(Part.BLIND));
 		return articles;
 	}
 

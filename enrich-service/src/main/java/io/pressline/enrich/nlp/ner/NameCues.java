@@ -21,10 +21,11 @@ final class NameCues {
 			"Market", "Airport", "Airfield", "Stadium", "Arena", "Station", "Terminal", "Mosque", "Church", "Cathedral",
 			"Temple", "Pagoda", "Shrine", "Basilica", "Chapel", "Monastery", "Canal", "Reservoir", "Dam", "Harbour",
 			"Harbor", "Wharf", "Pier", "Quay", "District", "Ward", "Village", "Province", "County", "Prefecture",
-			"Municipality", "Governorate", "State", "Complex", "Marshes", "Marsh", "Park", "Gardens", "Hill", "Hills",
-			"Estate", "Township", "Settlement", "Camp", "Junction", "Roundabout", "Mausoleum", "Palace", "Fort",
-			"Castle", "Plaza", "Allé", "Alle", "Gade", "Vej", "Straße", "Strasse", "Gasse", "Platz", "Weg", "Straat",
-			"Gracht", "Plein", "Gatan", "Vägen", "Katu", "Gatvė", "Prospekt", "Kirkeplads", "Torg");
+			"Governorate", "Region", "Valley", "Bay", "Channel", "Sound", "River", "Island", "Islands", "Peninsula",
+			"Delta", "Falls", "Hall", "Port", "State", "Complex", "Marshes", "Marsh", "Park", "Gardens", "Hill",
+			"Hills", "Estate", "Township", "Settlement", "Camp", "Junction", "Roundabout", "Mausoleum", "Palace",
+			"Fort", "Castle", "Plaza", "Allé", "Alle", "Gade", "Vej", "Straße", "Strasse", "Gasse", "Platz", "Weg",
+			"Straat", "Gracht", "Plein", "Gatan", "Vägen", "Katu", "Gatvė", "Prospekt", "Kirkeplads", "Torg");
 
 	/** Endings of one-word or hyphenated place names. */
 	private static final List<String> PLACE_ENDINGS = List.of("-dong", "-gu", "-ro", "-gil", "-eup", "-myeon", "-si",
@@ -45,15 +46,20 @@ final class NameCues {
 			"Berhad", "Pte", "GmbH", "AG", "SA", "S.A.", "SpA", "NV", "BV", "ASA", "AB", "Oy", "Oyj", "LLC", "LLP",
 			"Group", "Bank", "University", "Universität", "Union", "FC", "CF", "Authority", "Bureau", "Institute",
 			"Agency", "Association", "Federation", "Foundation", "Trust", "Party", "Board", "Cooperative",
-			"Co-operative", "Society", "Engineering", "Logistics", "Airways", "Airlines", "Holdings", "Circle",
-			"Riders", "Together", "Watch", "Government", "Senate", "Parliament", "Assembly", "Khural", "Court",
-			"Tribunal", "Police", "Army", "Navy", "Brothers", "Partners", "Services", "Network", "Media", "Fishery",
-			"Lodge", "Academy", "College", "Polytechnic", "Service", "Office", "Directorate", "Secretariat", "Chamber",
+			"Co-operative", "Society", "Engineering", "Logistics", "Airways", "Airlines", "Holdings", "Riders",
+			"Together", "Watch", "Government", "Senate", "Parliament", "Assembly", "Khural", "Court", "Tribunal",
+			"Police", "Army", "Navy", "Brothers", "Partners", "Services", "Network", "Media", "Fishery", "Lodge",
+			"Academy", "College", "Polytechnic", "Service", "Office", "Directorate", "Secretariat", "Chamber",
 			"Alliance", "League", "Forum", "Movement", "Front", "Coalition", "Collective", "Syndicate", "Consortium",
 			"Industries", "Enterprises", "Motors", "Mining", "Energy", "Electric", "Telecom", "Pharma", "Insurance",
 			"Partnership", "Club", "United", "Rovers", "Wanderers", "Ensemble", "Orchestra", "Choir", "Band", "Theatre",
 			"Osuusmeijeri", "Osuuskunta", "Meel", "Bakkersbond", "Gewerkschaft", "Verein", "Stiftung", "Transport",
-			"Shipping", "Lines", "Bananes");
+			"Shipping", "Lines", "Bananes", "Organization", "Organisation", "Fund", "Forces", "Force", "Administration",
+			"Congress", "Municipality", "Systems", "Industry", "Resources", "Mills", "Railways", "Railway",
+			"Construction", "Health", "Education", "Development", "Technology", "Technologies", "Terminals",
+			"Terminais", "Cycles", "Pictures", "Movers", "Renewables", "Plantations", "Manufacturing", "Drinks",
+			"Software", "Express", "Studios", "Foods", "Brewery", "Breweries", "Textiles", "Pharmaceuticals",
+			"Laboratories", "Solutions");
 
 	/** First words that make a name an organisation. */
 	private static final Set<String> ORGANISATION_FIRST = Set.of("Ministry", "Ministère", "Ministerio", "Ministério",

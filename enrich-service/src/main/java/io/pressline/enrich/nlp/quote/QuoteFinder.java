@@ -23,7 +23,12 @@ public final class QuoteFinder {
 
 	private static final String VERBS = "said|says|told|tells|added|adds|asked|stated|explained|noted|warned|argued|insisted"
 			+ "|wrote|writes|recalled|replied|continued|declared|announced|acknowledged|admitted|remarked|urged|stressed"
-			+ "|claimed|conceded|predicted|promised|vowed|added|shouted|joked|laughed|sighed|recounted|observed";
+			+ "|claimed|conceded|predicted|promised|vowed|shouted|joked|laughed|sighed|recounted|observed"
+			// the present tense of features, and the verbs of rulings and posts
+			+ "|explains|notes|warns|argues|insists|recalls|replies|admits|asks|continues|concedes|agrees|agreed"
+			+ "|ruled|rules|concluded|countered|responded|complained|cautioned|pleaded|testified|posted|tweeted"
+			+ "|exclaimed|whispered|muttered|quipped|boasted|grumbled|suggested|maintained|reiterated|elaborated"
+			+ "|confirmed|emphasised|emphasized|pointed out|went on";
 
 	private static final Pattern QUOTE = Pattern.compile("“([^”\\n]*)(”|(?=\\n)|$)|\"([^\"\\n]*)(\"|(?=\\n)|$)");
 
@@ -41,7 +46,7 @@ public final class QuoteFinder {
 	 * {@code Vermeer told reporters that }.
 	 */
 	private static final Pattern BEFORE = Pattern
-		.compile("(?<who>[^.;“”\"]{1,120}?)\\s+(?:" + VERBS + ")\\b[^.;“”\"]{0,60}$");
+		.compile("(?<who>[^.;“”\"]{1,120}?)\\s+(?:" + VERBS + "|called|calls|described|describes)\\b[^.;“”\"]{0,60}$");
 
 	private static final Pattern ACCORDING_TO = Pattern.compile("(?i:according to)\\s+(?<who>[^,.;“\"]{1,80})");
 
@@ -63,9 +68,20 @@ public final class QuoteFinder {
 
 	private static final Pattern PRONOUN = Pattern.compile("^(he|she|they)\\b", Pattern.CASE_INSENSITIVE);
 
+	/** An organisation as the subject of a speech verb: {@code it said}. */
+	private static final Pattern IT = Pattern.compile("(?:it|It)(?: also| later| then)?");
+
+	/**
+	 * A possessive pronoun in a sentence that introduces a quotation:
+	 * {@code in his words}.
+	 */
+	private static final Pattern PERSONAL = Pattern.compile("\\b(?:he|she|his|her|He|She|His|Her)\\b");
+
 	/** A term introduced as a name for something: nobody is quoted. */
 	private static final Pattern TERM_CUE = Pattern.compile(
-			"(so-called|dubbed|known as|nicknamed|branded|labelled|labeled|the term|the phrase|the word|the slogan)\\s*$",
+			"(so-called|dubbed|known(?: [\\p{L}]+){0,3} as|nicknamed|branded|labelled|labeled|titled|entitled|named"
+					+ "|(?:often|also|is|are|was|were|widely|sometimes|locally|popularly|simply) called"
+					+ "|the term|the phrase|the word|the slogan|the motto|the banner|the hashtag|the title)\\s*$",
 			Pattern.CASE_INSENSITIVE);
 
 	/** A term the last person named used: {@code what she called a “…”}. */
@@ -89,7 +105,31 @@ public final class QuoteFinder {
 			quotes.add(quote);
 			previous = quote;
 		}
-		return quotes;
+		return spanningParagraphs(text, quotes);
+	}
+
+	/**
+	 * A quotation left open at the end of its paragraph goes on in the next one, which
+	 * opens with a quotation mark: when only the later part names its speaker
+	 * ({@code “… \n\n“…,” she said.}), the earlier part is theirs too.
+	 */
+	private static List<Quote> spanningParagraphs(String text, List<Quote> quotes) {
+		List<Quote> result = new ArrayList<>(quotes);
+		for (int i = result.size() - 2; i >= 0; i--) {
+			Quote open = result.get(i);
+			Quote next = result.get(i + 1);
+			boolean leftOpen = open.end() > 0 && open.end() <= text.length() && text.charAt(open.end() - 1) != '\u201D'
+					&& text.charAt(open.end() - 1) != '"';
+			if (open.speaker() != null || next.speaker() == null || !leftOpen) {
+				continue;
+			}
+			String between = text.substring(open.end(), next.start());
+			if (between.isBlank() && between.contains("\n")) {
+				result.set(i, new Quote(open.text(), open.start(), open.end(), next.speaker(), next.speakerId(),
+						"continued"));
+			}
+		}
+		return result;
 	}
 
 	private Quote attribute(String text, String words, int start, int end, List<Entity> entities, Quote previous) {
@@ -231,6 +271,11 @@ public final class QuoteFinder {
 				return Optional.of(new Quote(words, start, end, speaker.name(), speaker.id(), "said"));
 			}
 		}
+		if (PERSONAL.matcher(opening).find()) {
+			// Nobody named, a pronoun points back: was, in his words, a warning: “…”
+			return lastPersonBefore(start, entities)
+				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "pronoun"));
+		}
 		return Optional.empty();
 	}
 
@@ -259,7 +304,7 @@ public final class QuoteFinder {
 						List<String> name = List
 							.of((entity.name() + " " + mention.text()).toLowerCase(java.util.Locale.ROOT)
 								.split("[^\\p{L}]+"));
-						fits = java.util.Arrays.stream(roleWords).allMatch(name::contains);
+						fits = java.util.Arrays.stream(roleWords).allMatch(name::contains) || standsFor(head, name);
 					}
 					else {
 						// The role is written in the sentence that names the person:
@@ -279,6 +324,43 @@ public final class QuoteFinder {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** Role nouns for a court: {@code the bench wrote}, {@code the judges said}. */
+	private static final java.util.Set<String> BENCH = java.util.Set.of("bench", "judges", "panel", "justices");
+
+	/** Role nouns for a regulator: {@code the regulator said}. */
+	private static final java.util.Set<String> REGULATOR = java.util.Set.of("regulator", "watchdog");
+
+	/** Role nouns for a company: {@code the company said}, {@code the operator said}. */
+	private static final java.util.Set<String> COMPANY = java.util.Set.of("company", "firm", "operator", "carrier",
+			"airline", "lender", "retailer", "start-up", "startup", "platform", "developer", "insurer", "miner",
+			"manufacturer", "producer", "utility");
+
+	/** Words of a public body's name, which a company role noun does not stand for. */
+	private static final java.util.Set<String> PUBLIC_BODY = java.util.Set.of("ministry", "department", "government",
+			"council", "court", "tribunal", "commission", "authority", "agency", "assembly", "parliament", "senate",
+			"police", "army", "party", "union", "committee", "office", "bureau", "board", "municipality", "university",
+			"association", "federation", "cooperative", "co", "operative", "foundation", "bank", "fund", "organization",
+			"organisation", "nations", "administration", "directorate", "institute");
+
+	/**
+	 * Whether a role noun other than a word of the name stands for an organisation: the
+	 * bench for a court or tribunal, the regulator for an authority, commission or board,
+	 * the company for a name that is no public body's.
+	 */
+	private static boolean standsFor(String role, List<String> name) {
+		if (BENCH.contains(role)) {
+			return name.contains("court") || name.contains("tribunal");
+		}
+		if (REGULATOR.contains(role)) {
+			return name.contains("authority") || name.contains("commission") || name.contains("board")
+					|| name.contains("regulator") || name.contains("agency");
+		}
+		if (COMPANY.contains(role)) {
+			return name.stream().noneMatch(PUBLIC_BODY::contains);
+		}
+		return false;
 	}
 
 	/**
@@ -316,9 +398,15 @@ public final class QuoteFinder {
 	private Optional<Quote> speaker(String text, String who, int whoStart, String words, int start, int end,
 			List<Entity> entities, String how) {
 		String trimmed = who.strip();
-		if (PRONOUN.matcher(trimmed).find()) {
+		if (PRONOUN.matcher(trimmed).find() || PRONOUN_BEFORE_VERB.matcher(trimmed).find()) {
+			// He said; Outside the town hall, she said.
 			return lastPersonBefore(start, entities)
 				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "pronoun"));
+		}
+		if (IT.matcher(trimmed).matches()) {
+			// “…,” it said: the organisation last named.
+			return lastBefore(start, entities, EntityType.ORGANIZATION)
+				.map((body) -> new Quote(words, start, end, body.name(), body.id(), "pronoun"));
 		}
 		Matcher role = ROLE.matcher(trimmed);
 		if (role.matches()) {
@@ -344,10 +432,14 @@ public final class QuoteFinder {
 	}
 
 	private static Optional<Entity> lastPersonBefore(int offset, List<Entity> entities) {
+		return lastBefore(offset, entities, EntityType.PERSON);
+	}
+
+	private static Optional<Entity> lastBefore(int offset, List<Entity> entities, EntityType type) {
 		Entity best = null;
 		int bestStart = -1;
 		for (Entity entity : entities) {
-			if (entity.type() != EntityType.PERSON) {
+			if (entity.type() != type) {
 				continue;
 			}
 			for (Mention mention : entity.mentions()) {

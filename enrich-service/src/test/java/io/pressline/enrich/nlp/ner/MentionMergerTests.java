@@ -151,6 +151,44 @@ class MentionMergerTests {
 			.containsExactly("Lake Basin Water Board|ORGANIZATION", "LBWB|ORGANIZATION", "LBWB|ORGANIZATION");
 	}
 
+	@Test
+	void anAcronymOfTheInitialsOfAnOrganisationNamedBeforeIsThatOrganisation() {
+		String text = "The Kenya Ports Authority said the berth was closed. KPA staff left at noon.";
+
+		assertThat(mended(text, "Kenya Ports Authority|ORGANIZATION"))
+			.containsExactly("Kenya Ports Authority|ORGANIZATION", "KPA|ORGANIZATION");
+	}
+
+	@Test
+	void anAcronymDefinedForAnOrganisationIsOneWhateverTheModelTookItFor() {
+		String text = "The Lake Basin Water Board (LBWB) met. Later LBWB said no.";
+
+		assertThat(mended(text, "Lake Basin Water Board|ORGANIZATION", "LBWB|LOCATION", "LBWB|LOCATION"))
+			.containsExactly("Lake Basin Water Board|ORGANIZATION", "LBWB|ORGANIZATION", "LBWB|ORGANIZATION");
+	}
+
+	@Test
+	void capitalsThatAreNoOrganisationsInitialsStayUnmarked() {
+		String text = "The Kenya Ports Authority said the berth was closed. TV crews left at noon.";
+
+		assertThat(mended(text, "Kenya Ports Authority|ORGANIZATION"))
+			.containsExactly("Kenya Ports Authority|ORGANIZATION");
+	}
+
+	@Test
+	void aShipsNameIsNoEntityWhereverItIsNamed() {
+		String text = "The feeder ship Meghna Pride docked at dawn. Meghna Pride left at noon.";
+
+		assertThat(mended(text, "Meghna Pride|ORGANIZATION", "Meghna Pride|PERSON")).isEmpty();
+	}
+
+	@Test
+	void aTelescopesNameIsNoEntity() {
+		String text = "Images from the James Webb telescope were shown in Nairobi.";
+
+		assertThat(mended(text, "James Webb|PERSON", "Nairobi|LOCATION")).containsExactly("Nairobi|LOCATION");
+	}
+
 	/**
 	 * The merger's result for mentions given as {@code text|TYPE}, each at the next place
 	 * its text appears, written back the same way.

@@ -80,6 +80,46 @@ class QuoteFinderTests {
 	}
 
 	@Test
+	void aQuoteLeftOpenAtTheEndOfItsParagraphIsTheSpeakersOfItsNextPart() {
+		String text = "The ferry stopped in May.\n\n“We waited three days for the part.\n\n"
+				+ "“Then we waited again,” said Olga Marek.";
+
+		assertThat(speakers(text, person(text, "Olga Marek"))).containsExactly("Olga Marek", "Olga Marek");
+	}
+
+	@Test
+	void theBenchIsTheCourtWhoseRulingIsQuoted() {
+		String text = "The Sindh High Court heard the petition. Ines Sola argued for the city.\n\n"
+				+ "“The widening of a drain is no licence to evict,” the bench wrote.";
+
+		assertThat(speakers(text, organisation(text, "Sindh High Court"), person(text, "Ines Sola")))
+			.containsExactly("Sindh High Court");
+	}
+
+	@Test
+	void theCompanyIsTheLastCompanyNamedNotThePublicBody() {
+		String text = "Kapu Foods Ltd asked the Ministry of Trade for a licence.\n\n"
+				+ "“We will keep delivering,” the company said.";
+
+		assertThat(speakers(text, organisation(text, "Kapu Foods Ltd"), organisation(text, "Ministry of Trade")))
+			.containsExactly("Kapu Foods Ltd");
+	}
+
+	@Test
+	void whatSomeoneCalledSomethingInQuotesIsTheirs() {
+		String text = "Zainab Memon called the order “a floor, not a ceiling” for what the city owed.";
+
+		assertThat(speakers(text, person(text, "Zainab Memon"))).containsExactly("Zainab Memon");
+	}
+
+	@Test
+	void aFeatureVerbInThePresentTenseAttributes() {
+		String text = "“The river gives and the river takes,” explains Olga Marek.";
+
+		assertThat(speakers(text, person(text, "Olga Marek"))).containsExactly("Olga Marek");
+	}
+
+	@Test
 	void aScareQuoteHasNoSpeaker() {
 		String text = "Olga Marek backed the so-called “green corridor” on Monday.";
 
