@@ -98,8 +98,17 @@ public final class MentionMerger {
 		for (Mention mention : mentions) {
 			String[] words = EntityResolver.bare(mention.text()).split(" ");
 			if (words.length > 1 && mention.type() == EntityType.ORGANIZATION && words[0].length() > 3
-					&& !this.kb.knows(words[0])) {
+					&& !this.kb.knows(words[0]) && wordTypes.get(words[0]) != EntityType.LOCATION
+					&& !usedAsPlace(text, words[0])) {
 				wordTypes.putIfAbsent(words[0], EntityType.ORGANIZATION);
+			}
+			// Where the generic word comes first (Salmones Caiquén, Banco Itaú), the last
+			// word alone is the organisation.
+			String last = words[words.length - 1];
+			if (words.length > 1 && mention.type() == EntityType.ORGANIZATION && NameCues.opensAName(words[0])
+					&& last.length() > 3 && Character.isUpperCase(last.charAt(0)) && !NameCues.isGenericWord(last)
+					&& !this.kb.knows(last) && wordTypes.get(last) != EntityType.LOCATION && !usedAsPlace(text, last)) {
+				wordTypes.putIfAbsent(last, EntityType.ORGANIZATION);
 			}
 		}
 		List<Mention> result = new ArrayList<>();
@@ -272,7 +281,7 @@ public final class MentionMerger {
 				continue;
 			}
 			String before = text.substring(Math.max(0, mention.start() - 16), mention.start());
-			if (IN_A_PLACE.matcher(before).find()) {
+			if (IN_A_PLACE.matcher(before).find() || (!bare.contains(" ") && usedAsPlace(text, bare))) {
 				wordTypes.put(bare, EntityType.LOCATION);
 			}
 			else if (mention.type() == EntityType.ORGANIZATION && CARE.matcher(bare).find()
@@ -280,6 +289,22 @@ public final class MentionMerger {
 				wordTypes.put(bare, EntityType.LOCATION);
 			}
 		}
+	}
+
+	/**
+	 * Whether the article puts somewhere to be a word, wherever it writes it, found as a
+	 * mention there or not: {@code in Kasegaon}.
+	 */
+	private static boolean usedAsPlace(String text, String word) {
+		java.util.regex.Matcher use = java.util.regex.Pattern
+			.compile("(?<![\\p{L}\\d])" + java.util.regex.Pattern.quote(word) + "(?![\\p{L}\\d’'-])")
+			.matcher(text);
+		while (use.find()) {
+			if (IN_A_PLACE.matcher(text.substring(Math.max(0, use.start() - 16), use.start())).find()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private boolean isPlace(String name) {

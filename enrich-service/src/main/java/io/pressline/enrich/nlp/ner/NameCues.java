@@ -25,11 +25,21 @@ final class NameCues {
 			"Delta", "Falls", "Hall", "Port", "State", "Complex", "Marshes", "Marsh", "Park", "Gardens", "Hill",
 			"Hills", "Estate", "Township", "Settlement", "Camp", "Junction", "Roundabout", "Mausoleum", "Palace",
 			"Fort", "Castle", "Plaza", "Allé", "Alle", "Gade", "Vej", "Straße", "Strasse", "Gasse", "Platz", "Weg",
-			"Straat", "Gracht", "Plein", "Gatan", "Vägen", "Katu", "Gatvė", "Prospekt", "Kirkeplads", "Torg");
+			"Straat", "Gracht", "Plein", "Gatan", "Vägen", "Katu", "Gatvė", "Prospekt", "Kirkeplads", "Torg", "Bazaar",
+			"Bazar", "Souk", "Souq", "Chowk", "Nagar", "Sokak", "Caddesi", "Cadde", "Mahallesi", "Bulvarı", "Meydanı",
+			"Utca");
 
 	/** Endings of one-word or hyphenated place names. */
 	private static final List<String> PLACE_ENDINGS = List.of("-dong", "-gu", "-ro", "-gil", "-eup", "-myeon", "-si",
 			"gade", "straße", "strasse", "gasse", "straat", "gracht", "gatvė", "gatan", "vägen", "katu");
+
+	/**
+	 * Endings of one-word organisation names: {@code Bewonersvereniging},
+	 * {@code Handelsforening}.
+	 */
+	private static final List<String> ORGANISATION_ENDINGS = List.of("vereniging", "verbond", "genossenschaft",
+			"gesellschaft", "verband", "forening", "förening", "förbund", "forbund", "yhdistys", "liitto", "osuuskunta",
+			"osuusmeijeri");
 
 	/** First words that make a name a place. */
 	private static final Set<String> PLACE_FIRST = Set.of("Jalan", "Jln", "Lorong", "Rua", "Avenida", "Av.", "Rue",
@@ -38,7 +48,9 @@ final class NameCues {
 			"Boulevard", "Stade", "Estadio", "Estádio", "Aéroport", "Aeropuerto", "Aeroporto", "Masjid", "Wat",
 			"Gunung", "Bukit", "Sungai", "Wadi", "Shatt", "Jabal", "Jebel", "Cathedral", "Église", "Iglesia", "Forest",
 			"Port", "Sankt", "Parque", "Praia", "Playa", "Colonia", "Bairro", "Quartier", "Chemin", "Mueang", "Soi",
-			"Thanon", "Khlong", "Xã", "Phường", "Quận");
+			"Thanon", "Khlong", "Xã", "Phường", "Quận", "Souq", "Souk", "Suq", "Derb", "Darb", "Hay", "Bab", "Kafr",
+			"Pasar", "Taman", "Bandar", "Kota", "Kuala", "Tanjung", "Teluk", "Pantai", "Pelabuhan", "Bandara",
+			"Stasiun", "Jembatan", "Chợ", "Phố", "Đường", "Ciudad", "Villa", "Barrio", "Distrito", "Vila", "Aldeia");
 
 	/** Last words that make a name an organisation. */
 	private static final Set<String> ORGANISATION_LAST = Set.of("Ministry", "Commission", "Council", "Committee", "Ltd",
@@ -59,7 +71,11 @@ final class NameCues {
 			"Construction", "Health", "Education", "Development", "Technology", "Technologies", "Terminals",
 			"Terminais", "Cycles", "Pictures", "Movers", "Renewables", "Plantations", "Manufacturing", "Drinks",
 			"Software", "Express", "Studios", "Foods", "Brewery", "Breweries", "Textiles", "Pharmaceuticals",
-			"Laboratories", "Solutions");
+			"Laboratories", "Solutions", "Panchayat", "Parishad", "Samiti", "Sabha", "Sangh", "Sangathan", "Mandal",
+			"Manch", "Bersatu", "Logística", "Logistica", "Eléctrica", "Electrica", "Grãos", "Ltda", "Ltda.", "Lda",
+			"Lda.", "SAS", "SARL", "Srl", "S.r.l.", "S.p.A.", "Tbk", "Tbk.", "Sdn", "Pvt", "Pvt.", "JSC", "PJSC", "KK",
+			"K.K.", "ApS", "A/S", "Kft.", "Zrt.", "e.V.", "KG", "Gruppe", "Groep", "Grupa", "Holding", "Kumiai",
+			"Kyokai", "Kyōkai", "Shimbun", "Hoesa");
 
 	/** First words that make a name an organisation. */
 	private static final Set<String> ORGANISATION_FIRST = Set.of("Ministry", "Ministère", "Ministerio", "Ministério",
@@ -73,7 +89,14 @@ final class NameCues {
 			"Office", "Bundesamt", "Comité", "Comitê", "Groupe", "Grupo", "Club", "Clube", "Cercle", "Molens",
 			"Mouvement", "Movimiento", "Frente", "Front", "Jamiyat", "Majlis", "Dewan", "Lembaga", "Badan",
 			"Perbadanan", "Hizb", "Cooperativa", "Coopérative", "Fondation", "Fundación", "Fundação", "Stichting",
-			"Verband", "Bundes");
+			"Verband", "Bundes", "PT", "Yayasan", "Perusahaan", "Pertubuhan", "Kesatuan", "Kelab", "Sekolah",
+			"Salmones", "Transportes", "Constructora", "Empresa", "Industrias", "Laboratorios", "Colegio", "Escuela",
+			"Liceo", "Lycée", "École", "Unión", "União", "Unione", "Sindicat", "Confederación", "Confédération",
+			"Asamblea", "Assemblée", "Cámara", "Câmara", "Chambre", "Corte", "Cour", "Juzgado", "Fiscalía", "Policía",
+			"Polícia", "Guardia", "Ejército", "Servicio", "Serviço", "Servizio", "Secretaría", "Dirección", "Direção",
+			"Direction", "Consorcio", "Corporación", "Fondo", "Fundo", "Caja", "Caixa", "Crédit", "Mutuelle", "Mutua",
+			"Groupement", "Entreprise", "Établissements", "Gemeente", "Provincie", "Stadtwerke", "Công", "Tập", "Hợp",
+			"Ngân");
 
 	private NameCues() {
 	}
@@ -99,6 +122,11 @@ final class NameCues {
 			return Optional.of(EntityType.LOCATION);
 		}
 		String lower = last.toLowerCase(Locale.ROOT);
+		for (String ending : ORGANISATION_ENDINGS) {
+			if (lower.endsWith(ending) && lower.length() > ending.length() + 2) {
+				return Optional.of(EntityType.ORGANIZATION);
+			}
+		}
 		for (String ending : PLACE_ENDINGS) {
 			if (lower.endsWith(ending) && lower.length() > ending.length() + 2) {
 				return Optional.of(EntityType.LOCATION);

@@ -96,7 +96,7 @@ final class NameShapes {
 				// A named storm is no entity; a lowercase word is a name only as a brand.
 				continue;
 			}
-			mention = initialled(text, mention);
+			mention = initialled(text, withoutLeadingAdjective(mention));
 			result.addAll(split(retype(titledPerson(mention)), isPlace));
 		}
 		result.sort(Comparator.comparingInt(Mention::start));
@@ -112,6 +112,27 @@ final class NameShapes {
 			}
 		}
 		return mended;
+	}
+
+	/**
+	 * A compound adjective written before a name, capitalised only because it opens the
+	 * sentence or the headline: {@code Flood-wrecked}, {@code Long-awaited}.
+	 */
+	private static final Pattern COMPOUND_ADJECTIVE = Pattern.compile("\\p{Lu}\\p{Ll}+-\\p{Ll}{2,}");
+
+	static boolean isCompoundAdjective(String word) {
+		return COMPOUND_ADJECTIVE.matcher(word).matches() && NameCues.typeOf(word).isEmpty();
+	}
+
+	/** A compound adjective in front of an organisation or place is not part of it. */
+	private static Mention withoutLeadingAdjective(Mention mention) {
+		int space = mention.text().indexOf(' ');
+		if (mention.type() == EntityType.PERSON || space < 0
+				|| !isCompoundAdjective(mention.text().substring(0, space))) {
+			return mention;
+		}
+		return new Mention(mention.start() + space + 1, mention.end(), mention.text().substring(space + 1),
+				mention.type());
 	}
 
 	/** A named storm: {@code Typhoon Josie}, {@code Cyclone Idai}. */
