@@ -56,24 +56,25 @@ class EnrichmentQualityTests {
 		assertThat(GoldSet.tunable()).hasSizeGreaterThanOrEqualTo(130);
 	}
 
-	// Floors below are for FIRST + DEV (82 articles), measured 2026-12-03 with the rules
-	// and the gold-trained CRF together (the CRF was trained on 01-069, so these partly
-	// measure training data); the held-out tail DEV 070-082 alone scored 0.841 (names)
-	// and 0.817 (speakers), and the blind half, measured once, 0.875 and 0.840
-	// (docs/benchmarks.md).
+	// Floors below are for FIRST + DEV + BLIND (134 articles), measured 2026-12-03 with
+	// the
+	// rules and the gold-trained CRF of docs/benchmarks.md (issue 14, engine tuning). The
+	// CRF was trained on all of 01-134, so these are largely training-set figures: they
+	// catch a regression but do not estimate quality. With the CRF trained on 01-110
+	// only, the held-out 111-134 scored micro-F1 0.898 and speakers 0.874.
 
 	@Test
 	void peopleOrganisationsAndPlacesAreFound() {
-		// measured 0.914 (P 0.912, R 0.916) on 2026-12-03
-		assertThat(report.names().f1()).isGreaterThanOrEqualTo(0.90);
+		// measured 0.965 (P 0.959, R 0.970) on 2026-12-03
+		assertThat(report.names().f1()).isGreaterThanOrEqualTo(0.95);
 	}
 
 	@Test
 	void eachTypeStaysAboveItsFloor() {
-		// measured 2026-12-03: PERSON 0.940, ORGANIZATION 0.857, LOCATION 0.933, DATE
-		// 0.909, MONEY 0.908
-		Map<EntityType, Double> floors = Map.of(EntityType.PERSON, 0.92, EntityType.ORGANIZATION, 0.84,
-				EntityType.LOCATION, 0.92, EntityType.DATE, 0.89, EntityType.MONEY, 0.89);
+		// measured 2026-12-03: PERSON 0.985, ORGANIZATION 0.938, LOCATION 0.970, DATE
+		// 0.926, MONEY 0.874
+		Map<EntityType, Double> floors = Map.of(EntityType.PERSON, 0.97, EntityType.ORGANIZATION, 0.92,
+				EntityType.LOCATION, 0.955, EntityType.DATE, 0.91, EntityType.MONEY, 0.86);
 		for (EntityType type : EntityType.values()) {
 			assertThat(report.byType().get(type).f1()).as(type.name()).isGreaterThanOrEqualTo(floors.get(type));
 		}
@@ -81,22 +82,22 @@ class EnrichmentQualityTests {
 
 	@Test
 	void foundNamesAreLinkedToTheRightEntity() {
-		// measured 0.814 of correctly found names carry the gold id on 2026-12-03
-		assertThat(report.names().linking()).isGreaterThanOrEqualTo(0.79);
+		// measured 0.798 of correctly found names carry the gold id on 2026-12-03
+		assertThat(report.names().linking()).isGreaterThanOrEqualTo(0.78);
 	}
 
 	@Test
 	void quotesAreAttributedToTheirSpeaker() {
-		// measured 0.894 (319 of 357 quotes) on 2026-12-03; the issue's target is 0.90
-		assertThat(report.speakerAccuracy()).isGreaterThanOrEqualTo(0.88);
+		// measured 0.956 (562 of 588 quotes) on 2026-12-03; the issue's target is 0.90
+		assertThat(report.speakerAccuracy()).isGreaterThanOrEqualTo(0.94);
 	}
 
 	@Test
 	void theMainTopicIsRight() {
-		// measured 0.866 (71 of 82) for the main topic and 0.694 recall over all gold
+		// measured 0.851 (114 of 134) for the main topic and 0.663 recall over all gold
 		// topics on 2026-12-03
-		assertThat(report.mainTopicAccuracy()).isGreaterThanOrEqualTo(0.84);
-		assertThat(report.topicRecall()).isGreaterThanOrEqualTo(0.67);
+		assertThat(report.mainTopicAccuracy()).isGreaterThanOrEqualTo(0.83);
+		assertThat(report.topicRecall()).isGreaterThanOrEqualTo(0.64);
 	}
 
 }
