@@ -34,7 +34,8 @@ import io.pressline.enrich.quality.GoldArticle;
  * names as gazette features; with {@code --features=wide}, also pairs of neighbouring
  * words, the nearest words that are not punctuation, a title word before and disjunctive
  * word shapes around, for names the training data does not hold. {@code --threads=2}
- * computes the gradient on two threads.
+ * computes the gradient on two threads: faster, but two runs then differ in the last bits
+ * of their weights; on one thread the same data and options give the same model.
  *
  * <pre>
  * java -Xmx3g -cp benchmarks/target/benchmarks.jar io.pressline.benchmarks.GoldCrfTrainer \

@@ -75,7 +75,8 @@ final class NameCues {
 			"Manch", "Bersatu", "Logística", "Logistica", "Eléctrica", "Electrica", "Grãos", "Ltda", "Ltda.", "Lda",
 			"Lda.", "SAS", "SARL", "Srl", "S.r.l.", "S.p.A.", "Tbk", "Tbk.", "Sdn", "Pvt", "Pvt.", "JSC", "PJSC", "KK",
 			"K.K.", "ApS", "A/S", "Kft.", "Zrt.", "e.V.", "KG", "Gruppe", "Groep", "Grupa", "Holding", "Kumiai",
-			"Kyokai", "Kyōkai", "Shimbun", "Hoesa");
+			"Kyokai", "Kyōkai", "Shimbun", "Hoesa", "Rugby", "Cricket", "Athletics", "Netball", "Football",
+			"Basketball", "Hockey");
 
 	/** First words that make a name an organisation. */
 	private static final Set<String> ORGANISATION_FIRST = Set.of("Ministry", "Ministère", "Ministerio", "Ministério",
@@ -96,7 +97,7 @@ final class NameCues {
 			"Polícia", "Guardia", "Ejército", "Servicio", "Serviço", "Servizio", "Secretaría", "Dirección", "Direção",
 			"Direction", "Consorcio", "Corporación", "Fondo", "Fundo", "Caja", "Caixa", "Crédit", "Mutuelle", "Mutua",
 			"Groupement", "Entreprise", "Établissements", "Gemeente", "Provincie", "Stadtwerke", "Công", "Tập", "Hợp",
-			"Ngân");
+			"Ngân", "Rugby", "Cricket", "Athletics", "Netball", "Hockey", "Cycling", "Swimming", "Rowing");
 
 	private NameCues() {
 	}

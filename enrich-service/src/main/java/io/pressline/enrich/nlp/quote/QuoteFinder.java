@@ -85,7 +85,8 @@ public final class QuoteFinder {
 	private static final Pattern TERM_CUE = Pattern.compile(
 			"(so-called|dubbed|known(?: [\\p{L}]+){0,3} as|nicknamed|branded|labelled|labeled|titled|entitled|named"
 					+ "|(?:often|also|is|are|was|were|widely|sometimes|locally|popularly|simply) called"
-					+ "|the term|the phrase|the word|the slogan|the motto|the banner|the hashtag|the title)\\s*$",
+					+ "|the term|the phrase|the word|the slogan|the motto|the banner|the hashtag|the title)"
+					+ "(?:\\s+(?:the|a|an))?\\s*$",
 			Pattern.CASE_INSENSITIVE);
 
 	/** A term the last person named used: {@code what she called a “…”}. */

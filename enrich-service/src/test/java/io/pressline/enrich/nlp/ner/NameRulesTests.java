@@ -74,6 +74,12 @@ class NameRulesTests {
 				"Kasegaon Gram Panchayat|ORGANIZATION", "Pedagang Pagi Bersatu|ORGANIZATION", "Mangal Bazaar|LOCATION");
 	}
 
+	@Test
+	void aNationalSportsBodyIsAnOrganisationNotItsCountry() {
+		assertThat(found("In a statement, New Zealand Rugby said 38 clubs were damaged."))
+			.contains("New Zealand Rugby|ORGANIZATION");
+	}
+
 	private List<String> found(String text) {
 		return this.rules.recognize(text).stream().map((m) -> m.text() + "|" + m.type()).toList();
 	}

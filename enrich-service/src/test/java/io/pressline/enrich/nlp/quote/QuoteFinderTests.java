@@ -215,6 +215,14 @@ class QuoteFinderTests {
 	}
 
 	@Test
+	void aTermOftenCalledTheSomethingIsAScareQuote() {
+		String text = "High blood pressure, often called the “silent killer”, affects a billion adults, "
+				+ "according to the World Health Organization.";
+
+		assertThat(speakers(text, organisation(text, "World Health Organization"))).containsExactly((String) null);
+	}
+
+	@Test
 	void aScareQuoteHasNoSpeaker() {
 		String text = "Olga Marek backed the so-called “green corridor” on Monday.";
 
