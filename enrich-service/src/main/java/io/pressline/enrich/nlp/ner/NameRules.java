@@ -93,6 +93,17 @@ final class NameRules {
 	private static final Pattern CREDIT = Pattern.compile(
 			"\\((?:Photo|Photograph|Picture|Image|Video)s?(?: by)?:\\s*(?<person>[^/()]{3,60}?)\\s*/\\s*(?<agency>[^()/]{2,60}?)\\)");
 
+	/**
+	 * Title words that also open the names of bodies, and stay in them:
+	 * {@code General Election Commission}, {@code Metropolitan Police},
+	 * {@code Premier League}, {@code Finance Ministry}.
+	 */
+	private static final java.util.Set<String> OFFICE_WORDS = java.util.Set.of("General", "Chief", "Deputy", "State",
+			"Home", "Foreign", "Finance", "Health", "Education", "Transport", "Energy", "Interior", "Defence",
+			"Defense", "Trade", "Culture", "Environment", "Climate", "Housing", "Security", "Agriculture", "Labour",
+			"Labor", "Economy", "Executive", "Crown", "Vice", "Prime", "Field", "Head", "Principal", "Metropolitan",
+			"Premier", "Supreme");
+
 	/** Words that start a sentence, not a name: {@code Along Digo Road}. */
 	private static final java.util.Set<String> STOPWORDS = readStopwords();
 
@@ -223,7 +234,7 @@ final class NameRules {
 				break;
 			}
 			String word = text.substring(position, space);
-			if (!word.equals("The") && !word.equals("A") && !Titles.isTitle(word)
+			if (!word.equals("The") && !word.equals("A") && !(Titles.isTitle(word) && !OFFICE_WORDS.contains(word))
 					&& !STOPWORDS.contains(word.toLowerCase(java.util.Locale.ROOT))
 					&& !NameShapes.isCompoundAdjective(word)) {
 				break;

@@ -80,6 +80,12 @@ class NameRulesTests {
 			.contains("New Zealand Rugby|ORGANIZATION");
 	}
 
+	@Test
+	void aWordOfAnOfficeThatOpensABodysNameStaysInIt() {
+		assertThat(found("The General Election Commission and the Metropolitan Police met on Monday."))
+			.contains("General Election Commission|ORGANIZATION", "Metropolitan Police|ORGANIZATION");
+	}
+
 	private List<String> found(String text) {
 		return this.rules.recognize(text).stream().map((m) -> m.text() + "|" + m.type()).toList();
 	}
