@@ -23,18 +23,23 @@ import io.pressline.enrich.nlp.ner.CrfRecognizer;
 import io.pressline.enrich.quality.GoldArticle;
 
 /**
- * Trains a CoreNLP CRF on the team's gold set: the first set and the tuning half's
- * articles 031–069 only ({@link GoldSplits#training()}), so that 070–082 stay a fair
- * check and the blind half is never seen. Tokens are the engine's own (OpenNLP's, in the
- * forms {@link CrfRecognizer} gives the model); labels are PERSON, ORGANIZATION, LOCATION
- * or O. The features are CoreNLP's usual NER features (words, n-grams of characters, word
- * shapes, the words around, label sequences); with {@code --gazette}, also the knowledge
- * base's place, country, person and organisation names as gazette features.
- * Deterministic: the same data and options give the same model.
+ * Trains a CoreNLP CRF on the team's gold set: the articles numbered up to
+ * {@code --train-through} (by default all of 01–134, the first set, the tuning half and
+ * the first blind half; {@code --train-through=110} keeps 111–134 out, as models are
+ * compared, see {@link GoldSplits}). The second blind set is never read. Tokens are the
+ * engine's own (OpenNLP's, in the forms {@link CrfRecognizer} gives the model); labels
+ * are PERSON, ORGANIZATION, LOCATION or O. The features are CoreNLP's usual NER features
+ * (words, n-grams of characters, word shapes, the words around, label sequences); with
+ * {@code --gazette}, also the knowledge base's place, country, person and organisation
+ * names as gazette features; with {@code --features=wide}, also pairs of neighbouring
+ * words, the nearest words that are not punctuation, a title word before and disjunctive
+ * word shapes around, for names the training data does not hold. {@code --threads=2}
+ * computes the gradient on two threads: faster, but two runs then differ in the last bits
+ * of their weights; on one thread the same data and options give the same model.
  *
  * <pre>
  * java -Xmx3g -cp benchmarks/target/benchmarks.jar io.pressline.benchmarks.GoldCrfTrainer \
- *      --out=target/gold-crf.ser.gz [--gazette]
+ *      --out=target/gold-crf.ser.gz [--train-through=134] [--features=standard|wide] [--gazette] [--threads=1]
  * </pre>
  */
 public final class GoldCrfTrainer {
@@ -45,6 +50,9 @@ public final class GoldCrfTrainer {
 	public static void main(String[] args) throws IOException {
 		Path out = Path.of("target/gold-crf.ser.gz");
 		boolean gazette = false;
+		boolean wide = false;
+		int last = GoldSplits.LAST_ARTICLE;
+		int threads = 1;
 		for (String arg : args) {
 			if (arg.startsWith("--out=")) {
 				out = Path.of(arg.substring("--out=".length()));
@@ -52,16 +60,33 @@ public final class GoldCrfTrainer {
 			else if (arg.equals("--gazette")) {
 				gazette = true;
 			}
+			else if (arg.startsWith("--train-through=")) {
+				last = Integer.parseInt(arg.substring("--train-through=".length()));
+			}
+			else if (arg.equals("--features=wide")) {
+				wide = true;
+			}
+			else if (arg.equals("--features=standard")) {
+				wide = false;
+			}
+			else if (arg.startsWith("--threads=")) {
+				threads = Integer.parseInt(arg.substring("--threads=".length()));
+			}
 			else {
-				throw new IllegalArgumentException("Unknown argument " + arg + "; use --out=FILE [--gazette]");
+				throw new IllegalArgumentException("Unknown argument " + arg
+						+ "; use --out=FILE [--train-through=N] [--features=standard|wide] [--gazette] [--threads=N]");
 			}
 		}
 		Path work = Files.createTempDirectory("gold-crf");
 		Path train = work.resolve("train.tsv");
-		List<GoldArticle> articles = GoldSplits.training();
+		List<GoldArticle> articles = GoldSplits.training(last);
 		int tokens = writeTrainingData(articles, Segmenter.english(), train);
-		System.out.printf("Training on %d articles (%d tokens), gazette %s%n", articles.size(), tokens, gazette);
-		Properties properties = features();
+		System.out.printf("Training on %d articles (01-%03d, %d tokens), features %s, gazette %s%n", articles.size(),
+				last, tokens, wide ? "wide" : "standard", gazette);
+		Properties properties = wide ? wideFeatures() : features();
+		if (threads > 1) {
+			properties.setProperty("multiThreadGrad", Integer.toString(threads));
+		}
 		properties.setProperty("trainFile", train.toString());
 		if (gazette) {
 			Path names = work.resolve("gazette.txt");
@@ -101,6 +126,21 @@ public final class GoldCrfTrainer {
 		p.setProperty("wordShape", "chris2useLC");
 		p.setProperty("useDisjunctive", "true");
 		p.setProperty("serializeTo", "unused");
+		return p;
+	}
+
+	/**
+	 * The usual features and more of what tells a name nobody listed: neighbouring word
+	 * pairs, the nearest real words across punctuation, a title before, and the shapes of
+	 * the words around.
+	 */
+	static Properties wideFeatures() {
+		Properties p = features();
+		p.setProperty("useWordPairs", "true");
+		p.setProperty("useLastRealWord", "true");
+		p.setProperty("useNextRealWord", "true");
+		p.setProperty("useTitle", "true");
+		p.setProperty("useDisjShape", "true");
 		return p;
 	}
 

@@ -9,31 +9,52 @@ import io.pressline.enrich.quality.GoldSet;
 
 /**
  * The parts of the gold set a model may be trained or tuned on, and the part it is
- * checked on. Training and tuning use the first set and the tuning half's articles 031 to
- * 069; articles 070 to 082 are kept out of both so they stay a fair check. The blind half
- * is not here: only {@link QualityComparison} measures it, on the lead's request.
+ * checked on. All of the first set, the tuning half and the first blind half (01–134, the
+ * blind half measured once and since open for tuning) may be trained on; to choose
+ * between models, the articles after {@link #HELD_OUT_AFTER} are kept out of training and
+ * tuning and only measured. The second blind set ({@code gold/blind2/}) is never here: it
+ * is measured once, by {@link QualityComparison}, and nothing is chosen on it.
  */
 final class GoldSplits {
 
-	/** The last article of the tuning half that a model may be trained on. */
-	static final int LAST_TRAINING_ARTICLE = 69;
+	/**
+	 * The last article a model may be trained on while models are compared: 111–134 are
+	 * then the held-out check.
+	 */
+	static final int HELD_OUT_AFTER = 110;
+
+	/** The last article of the parts that may be trained on. */
+	static final int LAST_ARTICLE = 134;
 
 	private GoldSplits() {
 	}
 
-	/** FIRST (01–30) and DEV 031–069. */
-	static List<GoldArticle> training() {
+	/** Every article a model may be trained on: FIRST, DEV and BLIND (01–134). */
+	static List<GoldArticle> trainable() {
 		List<GoldArticle> articles = new ArrayList<>(GoldSet.load(GoldSet.Part.FIRST));
-		GoldSet.load(GoldSet.Part.DEV)
-			.stream()
-			.filter((a) -> number(a) <= LAST_TRAINING_ARTICLE)
-			.forEach(articles::add);
+		articles.addAll(GoldSet.load(GoldSet.Part.DEV));
+		articles.addAll(GoldSet.load(GoldSet.Part.BLIND));
 		return articles;
 	}
 
-	/** DEV 070–082: measured, never trained or tuned on. */
+	/** The trainable articles numbered up to {@code last}. */
+	static List<GoldArticle> training(int last) {
+		return trainable().stream().filter((a) -> number(a) <= last).toList();
+	}
+
+	/** The trainable articles numbered after {@code last}: measured, never trained on. */
+	static List<GoldArticle> heldOut(int last) {
+		return trainable().stream().filter((a) -> number(a) > last).toList();
+	}
+
+	/** 01–110, what models are trained on while they are compared. */
+	static List<GoldArticle> training() {
+		return training(HELD_OUT_AFTER);
+	}
+
+	/** 111–134: measured, never trained or tuned on while models are compared. */
 	static List<GoldArticle> heldOut() {
-		return GoldSet.load(GoldSet.Part.DEV).stream().filter((a) -> number(a) > LAST_TRAINING_ARTICLE).toList();
+		return heldOut(HELD_OUT_AFTER);
 	}
 
 	static int number(GoldArticle article) {

@@ -22,18 +22,22 @@ import io.pressline.enrich.quality.PresslineEngine;
 /**
  * Statistical models tried as the engine's {@link EntityRecognizer}, each measured twice
  * on the gold set: the model alone (its own mentions, before any rule) and inside the
- * whole engine. Both on the articles a model may be trained and tuned on (the first set
- * and 031–069) and on the held-out 070–082. The blind half is never read here.
+ * whole engine. Both on the articles a model may be trained and tuned on (01–110) and on
+ * the held-out 111–134 ({@link GoldSplits}); {@code --held-out-only} measures the
+ * held-out part only. The second blind set is never read here.
  *
  * <pre>
  * java -Xmx4g -cp benchmarks/target/benchmarks.jar io.pressline.benchmarks.ModelComparison \
- *      [--variants=conll4,all3,muc7,default3,all3+conll4,conll4+all3,gold,gold+all3,all3+gold,gold+conll4] [--gold=FILE]
+ *      [--variants=conll4,all3,muc7,default3,all3+conll4,conll4+all3,standard,gold,gold+all3,all3+gold,gold+conll4]
+ *      [--gold=FILE] [--gold2=FILE] [--held-out-only]
  * </pre>
  *
- * {@code --gold} is a model from {@link GoldCrfTrainer}. {@code default3} is CoreNLP's
- * default combination (its 3-class, 7-class and 4-class models, the first one's labels
- * winning); a {@code +} makes each later model fill the tokens the earlier ones left
- * unlabelled.
+ * {@code --gold} and {@code --gold2} are models from {@link GoldCrfTrainer} (trained with
+ * {@code --train-through=110}; {@code gold2}, {@code gold2+all3} and {@code all3+gold2}
+ * name the second); {@code standard} is the engine's recognizer as shipped.
+ * {@code default3} is CoreNLP's default combination (its 3-class, 7-class and 4-class
+ * models, the first one's labels winning); a {@code +} makes each later model fill the
+ * tokens the earlier ones left unlabelled.
  */
 public final class ModelComparison {
 
@@ -42,10 +46,18 @@ public final class ModelComparison {
 
 	public static void main(String[] args) {
 		String gold = null;
+		String gold2 = null;
+		boolean heldOutOnly = false;
 		List<String> variants = List.of("conll4", "all3", "muc7", "default3", "conll4+all3");
 		for (String arg : args) {
 			if (arg.startsWith("--gold=")) {
 				gold = arg.substring("--gold=".length());
+			}
+			else if (arg.startsWith("--gold2=")) {
+				gold2 = arg.substring("--gold2=".length());
+			}
+			else if (arg.equals("--held-out-only")) {
+				heldOutOnly = true;
 			}
 			else if (arg.startsWith("--variants=")) {
 				variants = List.of(arg.substring("--variants=".length()).split(","));
@@ -54,15 +66,22 @@ public final class ModelComparison {
 				throw new IllegalArgumentException("Unknown argument " + arg);
 			}
 		}
-		Map<String, Supplier<EntityRecognizer>> known = recognizers(gold);
+		Map<String, Supplier<EntityRecognizer>> known = recognizers(gold, gold2);
 		List<GoldArticle> training = GoldSplits.training();
 		List<GoldArticle> heldOut = GoldSplits.heldOut();
 		Segmenter segmenter = Segmenter.english();
 		LanguageIdentifier languages = LanguageIdentifier.standard();
 		KnowledgeBase kb = KnowledgeBase.standard();
-		System.out.printf("Training/tuning part: %d articles (01-30, 031-%03d); held out: %d articles (%03d-082)%n%n",
-				training.size(), GoldSplits.LAST_TRAINING_ARTICLE, heldOut.size(),
-				GoldSplits.LAST_TRAINING_ARTICLE + 1);
+		String trainingPart = String.format(Locale.ROOT, "01-%03d", GoldSplits.HELD_OUT_AFTER);
+		String heldOutPart = String.format(Locale.ROOT, "%03d-%03d", GoldSplits.HELD_OUT_AFTER + 1,
+				GoldSplits.LAST_ARTICLE);
+		System.out.printf("Training/tuning part: %d articles (%s); held out: %d articles (%s)%n%n", training.size(),
+				trainingPart, heldOut.size(), heldOutPart);
+		Map<String, List<GoldArticle>> parts = new LinkedHashMap<>();
+		if (!heldOutOnly) {
+			parts.put(trainingPart, training);
+		}
+		parts.put(heldOutPart, heldOut);
 		System.out
 			.println("| variant | measured | part | PERSON | ORGANIZATION | LOCATION | micro P | micro R | micro F1 |");
 		System.out.println("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -74,11 +93,7 @@ public final class ModelComparison {
 			EntityRecognizer model = supplier.get();
 			Enricher engine = new Enricher(segmenter, languages, new EntityExtractor(model, kb));
 			for (String measured : List.of("model alone", "engine")) {
-				for (Map.Entry<String, List<GoldArticle>> part : Map.of("01-069", training, "070-082", heldOut)
-					.entrySet()
-					.stream()
-					.sorted(Map.Entry.comparingByKey())
-					.toList()) {
+				for (Map.Entry<String, List<GoldArticle>> part : parts.entrySet()) {
 					Evaluation.Report report = Evaluation.evaluate(part.getValue(),
 							measured.equals("engine") ? new PresslineEngine(engine) : new ModelOnly(segmenter, model));
 					System.out.println(row(variant, measured, part.getKey(), report));
@@ -99,7 +114,7 @@ public final class ModelComparison {
 		return "| " + String.join(" | ", cells) + " |";
 	}
 
-	private static Map<String, Supplier<EntityRecognizer>> recognizers(String gold) {
+	private static Map<String, Supplier<EntityRecognizer>> recognizers(String gold, String gold2) {
 		Map<String, Supplier<EntityRecognizer>> known = new LinkedHashMap<>();
 		known.put("conll4", CrfRecognizer::conll4Class);
 		known.put("all3", () -> CrfRecognizer.combined(CrfRecognizer.ALL_3CLASS));
@@ -116,6 +131,12 @@ public final class ModelComparison {
 			known.put("all3+gold", () -> CrfRecognizer.filling(CrfRecognizer.ALL_3CLASS, gold));
 			known.put("gold+conll4", () -> CrfRecognizer.filling(gold, CrfRecognizer.MODEL));
 		}
+		if (gold2 != null) {
+			known.put("gold2", () -> new CrfRecognizer(CrfRecognizer.load(gold2)));
+			known.put("gold2+all3", () -> CrfRecognizer.filling(gold2, CrfRecognizer.ALL_3CLASS));
+			known.put("all3+gold2", () -> CrfRecognizer.filling(CrfRecognizer.ALL_3CLASS, gold2));
+		}
+		known.put("standard", CrfRecognizer::standard);
 		return known;
 	}
 

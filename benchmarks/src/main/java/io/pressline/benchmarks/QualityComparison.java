@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.pressline.enrich.kb.KnowledgeBase;
 import io.pressline.enrich.nlp.Document;
 import io.pressline.enrich.nlp.Enricher;
+import io.pressline.enrich.nlp.LanguageIdentifier;
 import io.pressline.enrich.nlp.Segmenter;
+import io.pressline.enrich.nlp.ner.CrfRecognizer;
+import io.pressline.enrich.nlp.ner.EntityExtractor;
 import io.pressline.enrich.nlp.ner.EntityType;
 import io.pressline.enrich.quality.Evaluation;
 import io.pressline.enrich.quality.GoldArticle;
@@ -22,7 +26,8 @@ import io.pressline.enrich.quality.PresslineEngine;
  *
  * <pre>
  * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.pressline.benchmarks.QualityComparison \
- *      [--parts=first,dev] [--errors] [--pressline-only]
+ *      [--parts=first,dev] [--articles=111-134] [--crf=FILE [--order=all3-first|gold-first|gold-only]]
+ *      [--errors] [--pressline-only]
  * </pre>
  *
  * {@code --parts} names the parts of the gold set to measure, together: {@code first}
@@ -32,6 +37,12 @@ import io.pressline.enrich.quality.PresslineEngine;
  * and mislinked mentions, except when the second blind set is measured: then only the
  * totals are printed, so that nothing of its texts or of the engine's errors on them is
  * seen. {@code --pressline-only} leaves CoreNLP out (it takes most of the time).
+ * {@code --articles=A-B} keeps only the articles numbered A to B of those parts (the
+ * held-out 111–134 of {@link GoldSplits}, say); {@code --crf=FILE} runs the engine with a
+ * CRF from {@link GoldCrfTrainer} in place of the shipped one (after CoreNLP's 3-class
+ * model, as {@link CrfRecognizer#standard()} has it), to measure a model trained on
+ * 01–110 on the held-out articles; {@code --order} puts it after the 3-class model (the
+ * default), before it, or alone.
  */
 public final class QualityComparison {
 
@@ -42,6 +53,10 @@ public final class QualityComparison {
 		Set<GoldSet.Part> parts = EnumSet.of(GoldSet.Part.FIRST, GoldSet.Part.DEV);
 		boolean errors = false;
 		boolean coreNlpToo = true;
+		int from = 0;
+		int to = Integer.MAX_VALUE;
+		String crf = null;
+		String order = "all3-first";
 		for (String arg : args) {
 			if (arg.startsWith("--parts=")) {
 				parts = parts(arg.substring("--parts=".length()));
@@ -52,9 +67,21 @@ public final class QualityComparison {
 			else if (arg.equals("--pressline-only")) {
 				coreNlpToo = false;
 			}
+			else if (arg.startsWith("--articles=")) {
+				String[] range = arg.substring("--articles=".length()).split("-");
+				from = Integer.parseInt(range[0]);
+				to = Integer.parseInt(range[1]);
+			}
+			else if (arg.startsWith("--crf=")) {
+				crf = arg.substring("--crf=".length());
+			}
+			else if (arg.startsWith("--order=")) {
+				order = arg.substring("--order=".length());
+			}
 			else {
 				throw new IllegalArgumentException("Unknown argument " + arg
-						+ "; use [--parts=first,dev,blind,blind2] [--errors] [--pressline-only]");
+						+ "; use [--parts=first,dev,blind,blind2] [--articles=A-B] [--crf=FILE] [--order=O] [--errors]"
+						+ " [--pressline-only]");
 			}
 		}
 		boolean blind = parts.contains(GoldSet.Part.BLIND2);
@@ -66,6 +93,9 @@ public final class QualityComparison {
 		for (GoldSet.Part part : parts) {
 			gold.addAll(GoldSet.load(part));
 		}
+		int first = from;
+		int last = to;
+		gold.removeIf((article) -> GoldSplits.number(article) < first || GoldSplits.number(article) > last);
 		Segmenter segmenter = Segmenter.english();
 		long tokens = 0;
 		for (GoldArticle article : gold) {
@@ -73,9 +103,12 @@ public final class QualityComparison {
 			tokens += document.headline().stream().mapToLong((s) -> s.tokens().size()).sum()
 					+ document.body().stream().mapToLong((s) -> s.tokens().size()).sum();
 		}
-		System.out.printf("Gold set %s: %d articles, %d tokens, %.1f tokens per article%n%n", parts, gold.size(),
-				tokens, (double) tokens / gold.size());
-		Evaluation.Report pressline = Evaluation.evaluate(gold, new PresslineEngine(Enricher.standard()));
+		System.out.printf("Gold set %s%s: %d articles, %d tokens, %.1f tokens per article%n%n", parts,
+				(from > 0 || to < Integer.MAX_VALUE) ? " (articles " + from + "-" + to + ")" : "", gold.size(), tokens,
+				(double) tokens / gold.size());
+		Enricher enricher = (crf == null) ? Enricher.standard() : new Enricher(segmenter, LanguageIdentifier.standard(),
+				new EntityExtractor(recognizer(crf, order), KnowledgeBase.standard()));
+		Evaluation.Report pressline = Evaluation.evaluate(gold, new PresslineEngine(enricher));
 		print(pressline, "Pressline", errors);
 		if (!coreNlpToo) {
 			return;
@@ -83,6 +116,17 @@ public final class QualityComparison {
 		Evaluation.Report coreNlp = Evaluation.evaluate(gold, new CoreNlpDefaultPipeline());
 		print(coreNlp, "CoreNLP default pipeline", errors);
 		System.out.println(sideBySide(pressline, coreNlp, gold.size()));
+	}
+
+	/** The engine's recognizer with another trained CRF, in one of the orders tried. */
+	private static CrfRecognizer recognizer(String crf, String order) {
+		return switch (order) {
+			case "all3-first" -> CrfRecognizer.filling(CrfRecognizer.ALL_3CLASS, crf);
+			case "gold-first" -> CrfRecognizer.filling(crf, CrfRecognizer.ALL_3CLASS);
+			case "gold-only" -> new CrfRecognizer(CrfRecognizer.load(crf));
+			default -> throw new IllegalArgumentException(
+					"Unknown --order=" + order + "; use all3-first, gold-first or gold-only");
+		};
 	}
 
 	static String sideBySide(Evaluation.Report pressline, Evaluation.Report coreNlp, int articles) {

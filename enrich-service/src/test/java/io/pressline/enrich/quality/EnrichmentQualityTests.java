@@ -3,7 +3,6 @@ package io.pressline.enrich.quality;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,35 +21,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EnrichmentQualityTests {
 
-	/** First article of the tuning set's held-out tail: measured, never tuned on. */
-	private static final int HELD_OUT_FROM = 70;
+	/**
+	 * First article kept out of training and tuning while the model and rules were chosen
+	 * (docs/benchmarks.md); the shipped model has since been trained on it too.
+	 */
+	private static final int HELD_OUT_FROM = 111;
 
 	private static Evaluation.Report report;
 
 	@BeforeAll
 	static void evaluate() throws IOException {
-		List<GoldArticle> gold = GoldSet.load();
+		List<GoldArticle> gold = GoldSet.tunable();
 		PresslineEngine engine = new PresslineEngine(Enricher.standard());
 		report = Evaluation.evaluate(gold, engine);
-		List<GoldArticle> first = GoldSet.load(GoldSet.Part.FIRST);
-		List<GoldArticle> dev = GoldSet.load(GoldSet.Part.DEV);
-		List<GoldArticle> tuning = dev.stream().filter((a) -> number(a) < HELD_OUT_FROM).toList();
-		List<GoldArticle> heldOut = dev.stream().filter((a) -> number(a) >= HELD_OUT_FROM).toList();
-		List<GoldArticle> tunedOn = new ArrayList<>(first);
-		tunedOn.addAll(tuning);
-		Evaluation.Report tuned = Evaluation.evaluate(tunedOn, engine);
-		String table = report.table("Pressline, FIRST + DEV (" + gold.size() + " gold articles)") + "\n"
-				+ Evaluation.evaluate(first, engine).table("FIRST 01-30") + "\n"
-				+ Evaluation.evaluate(tuning, engine).table("DEV 031-069 (tuned on)") + "\n"
-				+ Evaluation.evaluate(heldOut, engine).table("DEV 070-082 (held out)") + "\n"
-				+ tuned.table("FIRST + DEV 031-069 (tuned on)");
+		List<GoldArticle> tail = gold.stream().filter((a) -> number(a) >= HELD_OUT_FROM).toList();
+		String table = report.table("Pressline, FIRST + DEV + BLIND (" + gold.size() + " gold articles)") + "\n"
+				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.FIRST), engine).table("FIRST 01-30") + "\n"
+				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.DEV), engine).table("DEV 031-082") + "\n"
+				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.BLIND), engine).table("BLIND 083-134") + "\n"
+				+ Evaluation.evaluate(tail, engine).table("111-134 (held out while choosing, since trained on)");
 		System.out.println(table);
 		Path file = Path.of("target", "quality-report.md");
 		Files.createDirectories(file.getParent());
-		// Errors are listed for the articles tuned on only, so the held-out tail stays
-		// an honest check.
 		Files.writeString(file,
-				table + "\n## Errors (FIRST + DEV 031-069)\n\n" + String.join("\n", tuned.errors()) + "\n");
+				table + "\n## Errors (FIRST + DEV + BLIND)\n\n" + String.join("\n", report.errors()) + "\n");
 	}
 
 	private static int number(GoldArticle article) {
@@ -59,27 +53,28 @@ class EnrichmentQualityTests {
 
 	@Test
 	void theGoldSetIsLargeEnoughToMeasure() {
-		assertThat(GoldSet.load()).hasSizeGreaterThanOrEqualTo(30);
+		assertThat(GoldSet.tunable()).hasSizeGreaterThanOrEqualTo(130);
 	}
 
-	// Floors below are for FIRST + DEV (82 articles), measured 2026-12-03 with the rules
-	// and the gold-trained CRF together (the CRF was trained on 01-069, so these partly
-	// measure training data); the held-out tail DEV 070-082 alone scored 0.841 (names)
-	// and 0.817 (speakers), and the blind half, measured once, 0.875 and 0.840
-	// (docs/benchmarks.md).
+	// Floors below are for FIRST + DEV + BLIND (134 articles), measured 2026-12-03 with
+	// the
+	// rules and the gold-trained CRF of docs/benchmarks.md (issue 14, engine tuning). The
+	// CRF was trained on all of 01-134, so these are largely training-set figures: they
+	// catch a regression but do not estimate quality. With the CRF trained on 01-110
+	// only, the held-out 111-134 scored micro-F1 0.902 and speakers 0.874.
 
 	@Test
 	void peopleOrganisationsAndPlacesAreFound() {
-		// measured 0.914 (P 0.912, R 0.916) on 2026-12-03
-		assertThat(report.names().f1()).isGreaterThanOrEqualTo(0.90);
+		// measured 0.965 (P 0.959, R 0.971) on 2026-12-03
+		assertThat(report.names().f1()).isGreaterThanOrEqualTo(0.95);
 	}
 
 	@Test
 	void eachTypeStaysAboveItsFloor() {
-		// measured 2026-12-03: PERSON 0.940, ORGANIZATION 0.857, LOCATION 0.933, DATE
-		// 0.909, MONEY 0.908
-		Map<EntityType, Double> floors = Map.of(EntityType.PERSON, 0.92, EntityType.ORGANIZATION, 0.84,
-				EntityType.LOCATION, 0.92, EntityType.DATE, 0.89, EntityType.MONEY, 0.89);
+		// measured 2026-12-03: PERSON 0.984, ORGANIZATION 0.942, LOCATION 0.969, DATE
+		// 0.926, MONEY 0.874
+		Map<EntityType, Double> floors = Map.of(EntityType.PERSON, 0.97, EntityType.ORGANIZATION, 0.92,
+				EntityType.LOCATION, 0.955, EntityType.DATE, 0.91, EntityType.MONEY, 0.86);
 		for (EntityType type : EntityType.values()) {
 			assertThat(report.byType().get(type).f1()).as(type.name()).isGreaterThanOrEqualTo(floors.get(type));
 		}
@@ -87,22 +82,22 @@ class EnrichmentQualityTests {
 
 	@Test
 	void foundNamesAreLinkedToTheRightEntity() {
-		// measured 0.814 of correctly found names carry the gold id on 2026-12-03
-		assertThat(report.names().linking()).isGreaterThanOrEqualTo(0.79);
+		// measured 0.799 of correctly found names carry the gold id on 2026-12-03
+		assertThat(report.names().linking()).isGreaterThanOrEqualTo(0.78);
 	}
 
 	@Test
 	void quotesAreAttributedToTheirSpeaker() {
-		// measured 0.894 (319 of 357 quotes) on 2026-12-03; the issue's target is 0.90
-		assertThat(report.speakerAccuracy()).isGreaterThanOrEqualTo(0.88);
+		// measured 0.959 (564 of 588 quotes) on 2026-12-03; the issue's target is 0.90
+		assertThat(report.speakerAccuracy()).isGreaterThanOrEqualTo(0.94);
 	}
 
 	@Test
 	void theMainTopicIsRight() {
-		// measured 0.866 (71 of 82) for the main topic and 0.694 recall over all gold
+		// measured 0.851 (114 of 134) for the main topic and 0.663 recall over all gold
 		// topics on 2026-12-03
-		assertThat(report.mainTopicAccuracy()).isGreaterThanOrEqualTo(0.84);
-		assertThat(report.topicRecall()).isGreaterThanOrEqualTo(0.67);
+		assertThat(report.mainTopicAccuracy()).isGreaterThanOrEqualTo(0.83);
+		assertThat(report.topicRecall()).isGreaterThanOrEqualTo(0.64);
 	}
 
 }

@@ -67,6 +67,17 @@ public final class GoldSet {
 		return articles;
 	}
 
+	/**
+	 * Every article the engine may be tuned and trained on: the first set, the tuning
+	 * half and the first blind half (measured once, since open for tuning). Never the
+	 * second blind set.
+	 */
+	public static List<GoldArticle> tunable() {
+		List<GoldArticle> articles = load();
+		articles.addAll(load(Part.BLIND));
+		return articles;
+	}
+
 	/** One part of the gold set, in the order of its index. */
 	public static List<GoldArticle> load(Part part) {
 		List<GoldArticle> articles = new ArrayList<>();

@@ -72,7 +72,7 @@ public final class MentionMerger {
 	 * {@code South Korean}) is no place.
 	 */
 	public List<Mention> resolveInContext(String text, List<Mention> found) {
-		List<Mention> mentions = NameShapes.mend(text, found, this::isPlace);
+		List<Mention> mentions = peopleByShortForm(NameShapes.mend(text, found, this::isPlace));
 		java.util.Map<String, EntityType> wordTypes = new HashMap<>();
 		for (Mention mention : mentions) {
 			String[] words = EntityResolver.bare(mention.text()).split(" ");
@@ -98,8 +98,17 @@ public final class MentionMerger {
 		for (Mention mention : mentions) {
 			String[] words = EntityResolver.bare(mention.text()).split(" ");
 			if (words.length > 1 && mention.type() == EntityType.ORGANIZATION && words[0].length() > 3
-					&& !this.kb.knows(words[0])) {
+					&& !this.kb.knows(words[0]) && wordTypes.get(words[0]) != EntityType.LOCATION
+					&& !usedAsPlace(text, words[0])) {
 				wordTypes.putIfAbsent(words[0], EntityType.ORGANIZATION);
+			}
+			// Where the generic word comes first (Salmones Caiquén, Banco Itaú), the last
+			// word alone is the organisation.
+			String last = words[words.length - 1];
+			if (words.length > 1 && mention.type() == EntityType.ORGANIZATION && NameCues.opensAName(words[0])
+					&& last.length() > 3 && Character.isUpperCase(last.charAt(0)) && !NameCues.isGenericWord(last)
+					&& !this.kb.knows(last) && wordTypes.get(last) != EntityType.LOCATION && !usedAsPlace(text, last)) {
+				wordTypes.putIfAbsent(last, EntityType.ORGANIZATION);
 			}
 		}
 		List<Mention> result = new ArrayList<>();
@@ -115,8 +124,41 @@ public final class MentionMerger {
 		}
 		result = NameShapes.mend(text, result, this::isPlace);
 		result = withoutLonePeople(text, result);
-		result.addAll(acronyms(text, result));
+		result = withoutCraft(text, result);
+		result = acronyms(text, result);
 		result.sort(Comparator.comparingInt(Mention::start));
+		return result;
+	}
+
+	/**
+	 * A name of two to four capitalised words, with no generic word and unknown to the
+	 * knowledge base, whose last word the article uses alone for a person, is that
+	 * person's full name whatever a recognizer took it for: {@code Raka Aditya Wiranata}
+	 * ... {@code Wiranata said}.
+	 */
+	private List<Mention> peopleByShortForm(List<Mention> mentions) {
+		Set<String> surnames = new HashSet<>();
+		for (Mention mention : mentions) {
+			String bare = EntityResolver.bare(mention.text());
+			if (mention.type() == EntityType.PERSON && !bare.contains(" ") && bare.length() > 2) {
+				surnames.add(bare);
+			}
+		}
+		if (surnames.isEmpty()) {
+			return mentions;
+		}
+		List<Mention> result = new ArrayList<>(mentions.size());
+		for (Mention mention : mentions) {
+			String bare = EntityResolver.bare(mention.text());
+			String[] words = bare.split(" ");
+			boolean person = (mention.type() == EntityType.ORGANIZATION || mention.type() == EntityType.LOCATION)
+					&& mention.value() == null && words.length >= 2 && words.length <= 4
+					&& surnames.contains(words[words.length - 1])
+					&& java.util.Arrays.stream(words).allMatch((w) -> Character.isUpperCase(w.charAt(0)))
+					&& NameCues.typeOf(bare).isEmpty() && !this.kb.knows(bare) && !isPlace(bare);
+			result
+				.add(person ? new Mention(mention.start(), mention.end(), mention.text(), EntityType.PERSON) : mention);
+		}
 		return result;
 	}
 
@@ -167,6 +209,48 @@ public final class MentionMerger {
 		return kept;
 	}
 
+	/**
+	 * A word for a vessel or a spacecraft right before a name: the name is the craft's,
+	 * which is none of the types ({@code the feeder ship Meghna Pride},
+	 * {@code the MV Kota Bahari}).
+	 */
+	private static final java.util.regex.Pattern CRAFT_BEFORE = java.util.regex.Pattern
+		.compile("(?:\\b(?:ship|vessel|tanker|freighter|trawler|dhow|barge|tugboat|tug|ferry|yacht"
+				+ "|boat|telescope|satellite|spacecraft|probe|rover|lander|rocket)|(?<![\\p{L}])(?:MV|MT|MS|FV|SS|RV|M/V))\\s$");
+
+	/**
+	 * A word for an instrument in space right after a name, or ending it:
+	 * {@code the James Webb telescope}, {@code the Hubble Space Telescope}.
+	 */
+	private static final java.util.regex.Pattern CRAFT_AFTER = java.util.regex.Pattern
+		.compile("^\\s(?:space\\s)?(?:telescope|satellite|spacecraft|probe|rover|lander)\\b");
+
+	private static final java.util.regex.Pattern CRAFT_NAME = java.util.regex.Pattern
+		.compile("\\s(?:Space\\s)?(?:Telescope|Satellite|Spacecraft)$");
+
+	/**
+	 * Vessels, spacecraft and telescopes are none of the types: their names are left out,
+	 * wherever the article names them again.
+	 */
+	private static List<Mention> withoutCraft(String text, List<Mention> mentions) {
+		Set<String> craft = new HashSet<>();
+		for (Mention mention : mentions) {
+			String before = text.substring(Math.max(0, mention.start() - 14), mention.start());
+			String after = text.substring(mention.end(), Math.min(text.length(), mention.end() + 20));
+			if (mention.value() == null && NameCues.typeOf(mention.text()).isEmpty()
+					&& (CRAFT_BEFORE.matcher(before).find() || CRAFT_AFTER.matcher(after).find()
+							|| CRAFT_NAME.matcher(mention.text()).find())) {
+				craft.add(EntityResolver.bare(mention.text()));
+			}
+		}
+		if (craft.isEmpty()) {
+			return mentions;
+		}
+		List<Mention> kept = new ArrayList<>(mentions);
+		kept.removeIf((m) -> m.value() == null && craft.contains(EntityResolver.bare(m.text())));
+		return kept;
+	}
+
 	/** An institution that is also a building: a hospital or a clinic. */
 	private static final java.util.regex.Pattern CARE = java.util.regex.Pattern.compile("\\b(?:Hospital|Clinic)$");
 
@@ -197,7 +281,7 @@ public final class MentionMerger {
 				continue;
 			}
 			String before = text.substring(Math.max(0, mention.start() - 16), mention.start());
-			if (IN_A_PLACE.matcher(before).find()) {
+			if (IN_A_PLACE.matcher(before).find() || (!bare.contains(" ") && usedAsPlace(text, bare))) {
 				wordTypes.put(bare, EntityType.LOCATION);
 			}
 			else if (mention.type() == EntityType.ORGANIZATION && CARE.matcher(bare).find()
@@ -207,6 +291,22 @@ public final class MentionMerger {
 		}
 	}
 
+	/**
+	 * Whether the article puts somewhere to be a word, wherever it writes it, found as a
+	 * mention there or not: {@code in Kasegaon}.
+	 */
+	private static boolean usedAsPlace(String text, String word) {
+		java.util.regex.Matcher use = java.util.regex.Pattern
+			.compile("(?<![\\p{L}\\d])" + java.util.regex.Pattern.quote(word) + "(?![\\p{L}\\d’'-])")
+			.matcher(text);
+		while (use.find()) {
+			if (IN_A_PLACE.matcher(text.substring(Math.max(0, use.start() - 16), use.start())).find()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private boolean isPlace(String name) {
 		return this.kb.countryNamed(name).isPresent() || !this.kb.placesNamed(name).isEmpty()
 				|| !this.kb.regionsNamed(name).isEmpty();
@@ -214,30 +314,74 @@ public final class MentionMerger {
 
 	private static final java.util.regex.Pattern ACRONYM = java.util.regex.Pattern.compile("\\(([A-Z][A-Z&]{1,6})\\)");
 
-	/** Every occurrence of an acronym defined in brackets right after an organisation. */
+	/** A word in capitals that may be an acronym: {@code KPA}, {@code NDLEA}. */
+	private static final java.util.regex.Pattern CAPITALS = java.util.regex.Pattern
+		.compile("(?<![\\p{L}\\d.&-])[A-Z][A-Z&]{1,6}(?![\\p{L}\\d&-])");
+
+	/**
+	 * Every occurrence of an acronym of an organisation the article names before it: one
+	 * defined in brackets right after the organisation ({@code Lake Basin Water Board
+	 * (LBWB)}), whatever a recognizer took it for, or one whose letters are the initials
+	 * of the organisation's name ({@code the Kenya Ports Authority} ... {@code KPA}).
+	 */
 	private static List<Mention> acronyms(String text, List<Mention> mentions) {
-		List<Mention> found = new ArrayList<>();
+		Set<String> defined = new HashSet<>();
 		java.util.regex.Matcher definition = ACRONYM.matcher(text);
 		while (definition.find()) {
 			int at = definition.start();
 			boolean afterOrganisation = mentions.stream()
 				.anyMatch((m) -> m.type() == EntityType.ORGANIZATION && m.end() <= at
 						&& text.substring(m.end(), at).isBlank());
-			if (!afterOrganisation) {
-				continue;
-			}
-			String acronym = definition.group(1);
-			java.util.regex.Matcher use = java.util.regex.Pattern
-				.compile("(?<![\\p{L}\\d])" + java.util.regex.Pattern.quote(acronym) + "(?![\\p{L}\\d])")
-				.matcher(text);
-			while (use.find()) {
-				Mention mention = new Mention(use.start(), use.end(), acronym, EntityType.ORGANIZATION);
-				if (mentions.stream().noneMatch(mention::overlaps) && found.stream().noneMatch(mention::overlaps)) {
-					found.add(mention);
-				}
+			if (afterOrganisation) {
+				defined.add(definition.group(1));
 			}
 		}
-		return found;
+		List<Mention> result = new ArrayList<>(mentions.size());
+		for (Mention mention : mentions) {
+			boolean misread = mention.type() != EntityType.ORGANIZATION && mention.value() == null
+					&& defined.contains(mention.text());
+			result.add(misread ? new Mention(mention.start(), mention.end(), mention.text(), EntityType.ORGANIZATION)
+					: mention);
+		}
+		java.util.regex.Matcher capitals = CAPITALS.matcher(text);
+		while (capitals.find()) {
+			String acronym = capitals.group();
+			int at = capitals.start();
+			boolean known = defined.contains(acronym) || result.stream()
+				.anyMatch((m) -> m.type() == EntityType.ORGANIZATION && m.end() <= at
+						&& initialsOf(m.text()).equals(acronym));
+			Mention mention = new Mention(at, capitals.end(), acronym, EntityType.ORGANIZATION);
+			if (known && result.stream().noneMatch(mention::overlaps)) {
+				result.add(mention);
+			}
+		}
+		return result;
+	}
+
+	/** Words of a name that its acronym leaves out. */
+	private static final Set<String> UNINITIALLED = Set.of("of", "and", "the", "for", "on", "in", "de", "du", "des",
+			"la", "le", "da", "do", "dos", "del", "di", "&");
+
+	/**
+	 * The initials of a name of two words or more, its small link words left out:
+	 * {@code KPA} for {@code Kenya Ports Authority}; empty for a one-word name.
+	 */
+	static String initialsOf(String name) {
+		String[] words = EntityResolver.bare(name).split("[\\s-]+");
+		if (words.length < 2) {
+			return "";
+		}
+		StringBuilder initials = new StringBuilder();
+		for (String word : words) {
+			if (word.isEmpty() || UNINITIALLED.contains(word)) {
+				continue;
+			}
+			if (!Character.isUpperCase(word.charAt(0))) {
+				return "";
+			}
+			initials.append(word.charAt(0));
+		}
+		return (initials.length() >= 2) ? initials.toString() : "";
 	}
 
 	private static String nextWord(String text, int from) {

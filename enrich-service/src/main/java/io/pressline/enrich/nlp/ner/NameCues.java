@@ -21,14 +21,25 @@ final class NameCues {
 			"Market", "Airport", "Airfield", "Stadium", "Arena", "Station", "Terminal", "Mosque", "Church", "Cathedral",
 			"Temple", "Pagoda", "Shrine", "Basilica", "Chapel", "Monastery", "Canal", "Reservoir", "Dam", "Harbour",
 			"Harbor", "Wharf", "Pier", "Quay", "District", "Ward", "Village", "Province", "County", "Prefecture",
-			"Municipality", "Governorate", "State", "Complex", "Marshes", "Marsh", "Park", "Gardens", "Hill", "Hills",
-			"Estate", "Township", "Settlement", "Camp", "Junction", "Roundabout", "Mausoleum", "Palace", "Fort",
-			"Castle", "Plaza", "Allé", "Alle", "Gade", "Vej", "Straße", "Strasse", "Gasse", "Platz", "Weg", "Straat",
-			"Gracht", "Plein", "Gatan", "Vägen", "Katu", "Gatvė", "Prospekt", "Kirkeplads", "Torg");
+			"Governorate", "Region", "Valley", "Bay", "Channel", "Sound", "River", "Island", "Islands", "Peninsula",
+			"Delta", "Falls", "Hall", "Port", "State", "Complex", "Marshes", "Marsh", "Park", "Gardens", "Hill",
+			"Hills", "Estate", "Township", "Settlement", "Camp", "Junction", "Roundabout", "Mausoleum", "Palace",
+			"Fort", "Castle", "Plaza", "Allé", "Alle", "Gade", "Vej", "Straße", "Strasse", "Gasse", "Platz", "Weg",
+			"Straat", "Gracht", "Plein", "Gatan", "Vägen", "Katu", "Gatvė", "Prospekt", "Kirkeplads", "Torg", "Bazaar",
+			"Bazar", "Souk", "Souq", "Chowk", "Nagar", "Sokak", "Caddesi", "Cadde", "Mahallesi", "Bulvarı", "Meydanı",
+			"Utca");
 
 	/** Endings of one-word or hyphenated place names. */
 	private static final List<String> PLACE_ENDINGS = List.of("-dong", "-gu", "-ro", "-gil", "-eup", "-myeon", "-si",
 			"gade", "straße", "strasse", "gasse", "straat", "gracht", "gatvė", "gatan", "vägen", "katu");
+
+	/**
+	 * Endings of one-word organisation names: {@code Bewonersvereniging},
+	 * {@code Handelsforening}.
+	 */
+	private static final List<String> ORGANISATION_ENDINGS = List.of("vereniging", "verbond", "genossenschaft",
+			"gesellschaft", "verband", "forening", "förening", "förbund", "forbund", "yhdistys", "liitto", "osuuskunta",
+			"osuusmeijeri");
 
 	/** First words that make a name a place. */
 	private static final Set<String> PLACE_FIRST = Set.of("Jalan", "Jln", "Lorong", "Rua", "Avenida", "Av.", "Rue",
@@ -37,7 +48,9 @@ final class NameCues {
 			"Boulevard", "Stade", "Estadio", "Estádio", "Aéroport", "Aeropuerto", "Aeroporto", "Masjid", "Wat",
 			"Gunung", "Bukit", "Sungai", "Wadi", "Shatt", "Jabal", "Jebel", "Cathedral", "Église", "Iglesia", "Forest",
 			"Port", "Sankt", "Parque", "Praia", "Playa", "Colonia", "Bairro", "Quartier", "Chemin", "Mueang", "Soi",
-			"Thanon", "Khlong", "Xã", "Phường", "Quận");
+			"Thanon", "Khlong", "Xã", "Phường", "Quận", "Souq", "Souk", "Suq", "Derb", "Darb", "Hay", "Bab", "Kafr",
+			"Pasar", "Taman", "Bandar", "Kota", "Kuala", "Tanjung", "Teluk", "Pantai", "Pelabuhan", "Bandara",
+			"Stasiun", "Jembatan", "Chợ", "Phố", "Đường", "Ciudad", "Villa", "Barrio", "Distrito", "Vila", "Aldeia");
 
 	/** Last words that make a name an organisation. */
 	private static final Set<String> ORGANISATION_LAST = Set.of("Ministry", "Commission", "Council", "Committee", "Ltd",
@@ -45,15 +58,25 @@ final class NameCues {
 			"Berhad", "Pte", "GmbH", "AG", "SA", "S.A.", "SpA", "NV", "BV", "ASA", "AB", "Oy", "Oyj", "LLC", "LLP",
 			"Group", "Bank", "University", "Universität", "Union", "FC", "CF", "Authority", "Bureau", "Institute",
 			"Agency", "Association", "Federation", "Foundation", "Trust", "Party", "Board", "Cooperative",
-			"Co-operative", "Society", "Engineering", "Logistics", "Airways", "Airlines", "Holdings", "Circle",
-			"Riders", "Together", "Watch", "Government", "Senate", "Parliament", "Assembly", "Khural", "Court",
-			"Tribunal", "Police", "Army", "Navy", "Brothers", "Partners", "Services", "Network", "Media", "Fishery",
-			"Lodge", "Academy", "College", "Polytechnic", "Service", "Office", "Directorate", "Secretariat", "Chamber",
+			"Co-operative", "Society", "Engineering", "Logistics", "Airways", "Airlines", "Holdings", "Riders",
+			"Together", "Watch", "Government", "Senate", "Parliament", "Assembly", "Khural", "Court", "Tribunal",
+			"Police", "Army", "Navy", "Brothers", "Partners", "Services", "Network", "Media", "Fishery", "Lodge",
+			"Academy", "College", "Polytechnic", "Service", "Office", "Directorate", "Secretariat", "Chamber",
 			"Alliance", "League", "Forum", "Movement", "Front", "Coalition", "Collective", "Syndicate", "Consortium",
 			"Industries", "Enterprises", "Motors", "Mining", "Energy", "Electric", "Telecom", "Pharma", "Insurance",
 			"Partnership", "Club", "United", "Rovers", "Wanderers", "Ensemble", "Orchestra", "Choir", "Band", "Theatre",
 			"Osuusmeijeri", "Osuuskunta", "Meel", "Bakkersbond", "Gewerkschaft", "Verein", "Stiftung", "Transport",
-			"Shipping", "Lines", "Bananes");
+			"Shipping", "Lines", "Bananes", "Organization", "Organisation", "Fund", "Forces", "Force", "Administration",
+			"Congress", "Municipality", "Systems", "Industry", "Resources", "Mills", "Railways", "Railway",
+			"Construction", "Health", "Education", "Development", "Technology", "Technologies", "Terminals",
+			"Terminais", "Cycles", "Pictures", "Movers", "Renewables", "Plantations", "Manufacturing", "Drinks",
+			"Software", "Express", "Studios", "Foods", "Brewery", "Breweries", "Textiles", "Pharmaceuticals",
+			"Laboratories", "Solutions", "Panchayat", "Parishad", "Samiti", "Sabha", "Sangh", "Sangathan", "Mandal",
+			"Manch", "Bersatu", "Logística", "Logistica", "Eléctrica", "Electrica", "Grãos", "Ltda", "Ltda.", "Lda",
+			"Lda.", "SAS", "SARL", "Srl", "S.r.l.", "S.p.A.", "Tbk", "Tbk.", "Sdn", "Pvt", "Pvt.", "JSC", "PJSC", "KK",
+			"K.K.", "ApS", "A/S", "Kft.", "Zrt.", "e.V.", "KG", "Gruppe", "Groep", "Grupa", "Holding", "Kumiai",
+			"Kyokai", "Kyōkai", "Shimbun", "Hoesa", "Rugby", "Cricket", "Athletics", "Netball", "Football",
+			"Basketball", "Hockey");
 
 	/** First words that make a name an organisation. */
 	private static final Set<String> ORGANISATION_FIRST = Set.of("Ministry", "Ministère", "Ministerio", "Ministério",
@@ -67,7 +90,14 @@ final class NameCues {
 			"Office", "Bundesamt", "Comité", "Comitê", "Groupe", "Grupo", "Club", "Clube", "Cercle", "Molens",
 			"Mouvement", "Movimiento", "Frente", "Front", "Jamiyat", "Majlis", "Dewan", "Lembaga", "Badan",
 			"Perbadanan", "Hizb", "Cooperativa", "Coopérative", "Fondation", "Fundación", "Fundação", "Stichting",
-			"Verband", "Bundes");
+			"Verband", "Bundes", "PT", "Yayasan", "Perusahaan", "Pertubuhan", "Kesatuan", "Kelab", "Sekolah",
+			"Salmones", "Transportes", "Constructora", "Empresa", "Industrias", "Laboratorios", "Colegio", "Escuela",
+			"Liceo", "Lycée", "École", "Unión", "União", "Unione", "Sindicat", "Confederación", "Confédération",
+			"Asamblea", "Assemblée", "Cámara", "Câmara", "Chambre", "Corte", "Cour", "Juzgado", "Fiscalía", "Policía",
+			"Polícia", "Guardia", "Ejército", "Servicio", "Serviço", "Servizio", "Secretaría", "Dirección", "Direção",
+			"Direction", "Consorcio", "Corporación", "Fondo", "Fundo", "Caja", "Caixa", "Crédit", "Mutuelle", "Mutua",
+			"Groupement", "Entreprise", "Établissements", "Gemeente", "Provincie", "Stadtwerke", "Công", "Tập", "Hợp",
+			"Ngân", "Rugby", "Cricket", "Athletics", "Netball", "Hockey", "Cycling", "Swimming", "Rowing");
 
 	private NameCues() {
 	}
@@ -93,6 +123,11 @@ final class NameCues {
 			return Optional.of(EntityType.LOCATION);
 		}
 		String lower = last.toLowerCase(Locale.ROOT);
+		for (String ending : ORGANISATION_ENDINGS) {
+			if (lower.endsWith(ending) && lower.length() > ending.length() + 2) {
+				return Optional.of(EntityType.ORGANIZATION);
+			}
+		}
 		for (String ending : PLACE_ENDINGS) {
 			if (lower.endsWith(ending) && lower.length() > ending.length() + 2) {
 				return Optional.of(EntityType.LOCATION);

@@ -59,7 +59,7 @@ final class NameRules {
 
 	/** A run of capitalised words, the way a name is written. */
 	private static final Pattern RUN = Pattern.compile("(?<![\\p{L}\\d’'-])(?:(?:al-|el-|an-|ad-|as-)?" + RUN_WORD
-			+ ")(?: (?:(?:al-|el-)?" + RUN_WORD + "|\\d{1,3}(?![\\d.,]\\d)\\b))*");
+			+ ")(?: (?:(?:al-|el-)?" + RUN_WORD + "|\\d{1,3}(?![\\d.,]\\d)(?![-–:]\\d)\\b))*");
 
 	/**
 	 * A run of capitalised words joined by the link words of Romance, Arabic and English
@@ -67,7 +67,15 @@ final class NameRules {
 	 */
 	private static final Pattern LINKED_RUN = Pattern.compile("(?<![\\p{L}\\d’'-])" + RUN_WORD
 			+ "(?: (?:(?:de|da|do|dos|das|du|des|la|le|les|del|della|di|of|the|al|el|bana|y|e|d’|l’)\\s?)*(?:"
-			+ RUN_WORD + "|\\d{1,3}\\b))+");
+			+ RUN_WORD + "|\\d{1,3}(?![-–:]\\d)\\b))+");
+
+	/**
+	 * A court named with its seat after a comma: {@code Court of Appeal, Lagos Division},
+	 * {@code High Court, Kandy Bench}.
+	 */
+	private static final Pattern COURT_DIVISION = Pattern
+		.compile("\\b(?:" + WORD + "\\s+){0,2}(?:Court|Tribunal)" + "(?:\\s+of\\s+" + WORD + "(?:\\s+" + WORD
+				+ ")?)?,\\s+" + WORD + "(?:\\s+" + WORD + ")?\\s+(?:Division|Bench|Circuit|Chamber|Registry)\\b");
 
 	/** {@code Swiss National Science Foundation}, {@code Lagos Tenants’ Rights Forum}. */
 	private static final Pattern HEAD_LAST = Pattern.compile("\\b" + WORD
@@ -84,6 +92,17 @@ final class NameRules {
 
 	private static final Pattern CREDIT = Pattern.compile(
 			"\\((?:Photo|Photograph|Picture|Image|Video)s?(?: by)?:\\s*(?<person>[^/()]{3,60}?)\\s*/\\s*(?<agency>[^()/]{2,60}?)\\)");
+
+	/**
+	 * Title words that also open the names of bodies, and stay in them:
+	 * {@code General Election Commission}, {@code Metropolitan Police},
+	 * {@code Premier League}, {@code Finance Ministry}.
+	 */
+	private static final java.util.Set<String> OFFICE_WORDS = java.util.Set.of("General", "Chief", "Deputy", "State",
+			"Home", "Foreign", "Finance", "Health", "Education", "Transport", "Energy", "Interior", "Defence",
+			"Defense", "Trade", "Culture", "Environment", "Climate", "Housing", "Security", "Agriculture", "Labour",
+			"Labor", "Economy", "Executive", "Crown", "Vice", "Prime", "Field", "Head", "Principal", "Metropolitan",
+			"Premier", "Supreme");
 
 	/** Words that start a sentence, not a name: {@code Along Digo Road}. */
 	private static final java.util.Set<String> STOPWORDS = readStopwords();
@@ -108,8 +127,20 @@ final class NameRules {
 		}
 	}
 
+	/**
+	 * A brand written as a web address or in camel case, lowercase first:
+	 * {@code kapu.co.tz}, {@code bol.com}, {@code thuisHanze}, {@code easyJet}.
+	 */
+	private static final Pattern BRAND = Pattern
+		.compile("(?<![\\p{L}\\d@./_-])(?:[a-z][a-z0-9-]{2,}(?:\\.[a-z]{2,3}){1,2}|[a-z]{3,}\\p{Lu}\\p{Ll}+)"
+				+ "(?![\\p{L}\\d@/_-])");
+
 	List<Mention> recognize(String text) {
 		List<Mention> mentions = new ArrayList<>();
+		Matcher brand = BRAND.matcher(text);
+		while (brand.find()) {
+			mentions.add(new Mention(brand.start(), brand.end(), brand.group(), EntityType.ORGANIZATION));
+		}
 		Matcher credit = CREDIT.matcher(text);
 		while (credit.find()) {
 			mentions.add(new Mention(credit.start("person"), credit.end("person"), credit.group("person"),
@@ -117,7 +148,7 @@ final class NameRules {
 			mentions.add(new Mention(credit.start("agency"), credit.end("agency"), credit.group("agency"),
 					EntityType.ORGANIZATION));
 		}
-		for (Pattern pattern : List.of(HEAD_FIRST_LIST, HEAD_LAST_LIST, HEAD_FIRST, HEAD_LAST)) {
+		for (Pattern pattern : List.of(COURT_DIVISION, HEAD_FIRST_LIST, HEAD_LAST_LIST, HEAD_FIRST, HEAD_LAST)) {
 			heads(text, pattern, mentions);
 		}
 		cued(text, mentions);
@@ -161,7 +192,11 @@ final class NameRules {
 		List<Mention> found = new ArrayList<>();
 		Matcher linked = LINKED_RUN.matcher(text);
 		while (linked.find()) {
-			String first = linked.group().substring(0, linked.group().indexOf(' '));
+			// The first word after a sentence's "The": The Fédération Sénégalaise de
+			// Football.
+			int from = trimLeadingFunctionWords(text, linked.start(), linked.end());
+			int space = text.indexOf(' ', from);
+			String first = text.substring(from, (space < 0 || space > linked.end()) ? linked.end() : space);
 			if (NameCues.opensAName(first)) {
 				add(text, linked.start(), linked.end(), found, mentions);
 			}
@@ -199,8 +234,9 @@ final class NameRules {
 				break;
 			}
 			String word = text.substring(position, space);
-			if (!word.equals("The") && !word.equals("A") && !Titles.isTitle(word)
-					&& !STOPWORDS.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+			if (!word.equals("The") && !word.equals("A") && !(Titles.isTitle(word) && !OFFICE_WORDS.contains(word))
+					&& !STOPWORDS.contains(word.toLowerCase(java.util.Locale.ROOT))
+					&& !NameShapes.isCompoundAdjective(word)) {
 				break;
 			}
 			position = space + 1;

@@ -42,7 +42,22 @@ final class NameShapes {
 			// a patronymic or a particle and what follows: bin Mat Saman, s/o Kannan
 			+ "|\\s(?:bin|binti|bte|bt|ibn|s/o|d/o|a/l|a/p|al-|el-|ap|van der|van den|van de|van|von|de la|de|da|dos|das|del|dela|di|du|ter)\\s?\\p{Lu}[\\p{L}’'-]*(?:\\s\\p{Lu}[\\p{L}’'-]*){0,2}"
 			// a regnal or generation number: Hamengku Buwono X, Kwaku Agyeman Badu II
-			+ "|\\s(?:II|III|IV|VI|VII|VIII|IX|X|Jr\\.?)(?![\\p{L}])" + ")");
+			+ "|\\s(?:II|III|IV|VI|VII|VIII|IX|X|Jr\\.?)(?![\\p{L}])"
+			// a Korean given name after the family name: Jang Seo-yeon, Kim Min-jun
+			+ "|\\s\\p{Lu}\\p{Ll}{1,5}-\\p{Ll}{2,6}(?![\\p{L}’'-])" + ")");
+
+	/**
+	 * The middle names of Vietnamese custom, after the family name: Do Thi Hong Nhung.
+	 */
+	private static final Pattern VIETNAMESE_MIDDLE = Pattern.compile("^(?:Thi|Thị|Văn|Duc|Đức|Ngoc|Ngọc) \\p{Lu}");
+
+	/** Words that may stand before a name and are not a family name. */
+	private static final Set<String> NOT_FAMILY = Set.of("In", "At", "On", "By", "To", "For", "Of", "And", "The",
+			"From", "With", "As", "But", "Or", "If", "So", "When", "After", "Before", "Said", "Says", "Told", "Asked",
+			"Like");
+
+	/** A family name before a Vietnamese middle name. */
+	private static final Pattern FAMILY_BEFORE = Pattern.compile("(?<![\\p{L}])\\p{Lu}\\p{L}{1,6} $");
 
 	/** {@code Keiko Kudo of Oga}: a person followed by the place they are from. */
 	private static final Pattern OF_PLACE = Pattern
@@ -81,7 +96,7 @@ final class NameShapes {
 				// A named storm is no entity; a lowercase word is a name only as a brand.
 				continue;
 			}
-			mention = initialled(text, mention);
+			mention = initialled(text, withoutLeadingAdjective(mention));
 			result.addAll(split(retype(titledPerson(mention)), isPlace));
 		}
 		result.sort(Comparator.comparingInt(Mention::start));
@@ -97,6 +112,27 @@ final class NameShapes {
 			}
 		}
 		return mended;
+	}
+
+	/**
+	 * A compound adjective written before a name, capitalised only because it opens the
+	 * sentence or the headline: {@code Flood-wrecked}, {@code Long-awaited}.
+	 */
+	private static final Pattern COMPOUND_ADJECTIVE = Pattern.compile("\\p{Lu}\\p{Ll}+-\\p{Ll}{2,}");
+
+	static boolean isCompoundAdjective(String word) {
+		return COMPOUND_ADJECTIVE.matcher(word).matches() && NameCues.typeOf(word).isEmpty();
+	}
+
+	/** A compound adjective in front of an organisation or place is not part of it. */
+	private static Mention withoutLeadingAdjective(Mention mention) {
+		int space = mention.text().indexOf(' ');
+		if (mention.type() == EntityType.PERSON || space < 0
+				|| !isCompoundAdjective(mention.text().substring(0, space))) {
+			return mention;
+		}
+		return new Mention(mention.start() + space + 1, mention.end(), mention.text().substring(space + 1),
+				mention.type());
 	}
 
 	/** A named storm: {@code Typhoon Josie}, {@code Cyclone Idai}. */
@@ -211,6 +247,12 @@ final class NameShapes {
 		Matcher initials = INITIALS_BEFORE.matcher(before);
 		if (initials.find() && !Titles.isTitle(initials.group().strip())) {
 			start -= initials.group().length();
+			before = text.substring(Math.max(0, start - 24), start);
+		}
+		Matcher family = FAMILY_BEFORE.matcher(before);
+		if (VIETNAMESE_MIDDLE.matcher(text.substring(start, end)).find() && family.find()
+				&& !Titles.isTitle(family.group().strip()) && !NOT_FAMILY.contains(family.group().strip())) {
+			start -= family.group().length();
 		}
 		for (int guard = 0; guard < 4; guard++) {
 			Matcher tail = TAIL.matcher(text.substring(end, Math.min(text.length(), end + 60)));

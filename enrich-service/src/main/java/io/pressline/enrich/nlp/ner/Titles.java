@@ -36,7 +36,12 @@ final class Titles {
 			"Trustee", "Councilwoman", "Councilman", "Assemblyman", "Assemblywoman", "Congressman", "Congresswoman",
 			"Alcalde", "Alcaldesa", "Prefect", "Préfet", "Bürgermeister", "Burgemeester", "Wethouder", "Landrat",
 			"Intendente", "Gobernador", "Gobernadora", "Presidente", "Ministro", "Ministra", "Bupati", "Camat", "Lurah",
-			"Wali", "Chairperson", "CEO");
+			"Wali", "Chairperson", "CEO", "Lonko", "Ajq’ij", "Ajq'ij", "Lcda", "Lcda.", "Lcdo", "Lcdo.", "Lic.",
+			"Licda.", "Ing.", "Arq.", "Midwife", "Pharmacist", "Architect", "Lawyer", "Teacher", "Surgeon", "Dentist",
+			"Curator", "Historian", "Economist", "Analyst", "Activist", "Organiser", "Organizer", "Volunteer",
+			"Fisherman", "Fisherwoman", "Farmer", "Trader", "Shopkeeper", "Vendor", "Driver", "Pilot", "Ranger",
+			"Warden", "Apostle", "Evangelist", "Prophet", "Bro.", "Sis.", "Fr.", "Mgr", "Mgr.", "Pr.", "Dra.", "Ir.",
+			"Drs.", "Mag.", "Dipl.-Ing.", "Hajji", "Hadji", "Mbak", "Oba", "Obong", "Igwe");
 
 	private Titles() {
 	}

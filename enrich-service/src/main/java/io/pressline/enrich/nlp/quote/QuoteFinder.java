@@ -23,7 +23,12 @@ public final class QuoteFinder {
 
 	private static final String VERBS = "said|says|told|tells|added|adds|asked|stated|explained|noted|warned|argued|insisted"
 			+ "|wrote|writes|recalled|replied|continued|declared|announced|acknowledged|admitted|remarked|urged|stressed"
-			+ "|claimed|conceded|predicted|promised|vowed|added|shouted|joked|laughed|sighed|recounted|observed";
+			+ "|claimed|conceded|predicted|promised|vowed|shouted|joked|laughed|sighed|recounted|observed"
+			// the present tense of features, and the verbs of rulings and posts
+			+ "|explains|notes|warns|argues|insists|recalls|replies|admits|asks|continues|concedes|agrees|agreed"
+			+ "|ruled|rules|concluded|countered|responded|complained|cautioned|pleaded|testified|posted|tweeted"
+			+ "|exclaimed|whispered|muttered|quipped|boasted|grumbled|suggested|maintained|reiterated|elaborated"
+			+ "|confirmed|emphasised|emphasized|pointed out|went on";
 
 	private static final Pattern QUOTE = Pattern.compile("“([^”\\n]*)(”|(?=\\n)|$)|\"([^\"\\n]*)(\"|(?=\\n)|$)");
 
@@ -40,8 +45,8 @@ public final class QuoteFinder {
 	 * Before the opening mark, in the same sentence: {@code Vermeer said: } /
 	 * {@code Vermeer told reporters that }.
 	 */
-	private static final Pattern BEFORE = Pattern
-		.compile("(?<who>[^.;“”\"]{1,120}?)\\s+(?:" + VERBS + ")\\b[^.;“”\"]{0,60}$");
+	private static final Pattern BEFORE = Pattern.compile("(?<who>[^.;“”\"]{1,120}?)\\s+(?:" + VERBS
+			+ "|called|calls|described|describes|held|ruled|found|ordered)\\b[^.;“”\"]{0,60}$");
 
 	private static final Pattern ACCORDING_TO = Pattern.compile("(?i:according to)\\s+(?<who>[^,.;“\"]{1,80})");
 
@@ -50,7 +55,7 @@ public final class QuoteFinder {
 	 * {@code its coach}.
 	 */
 	private static final Pattern ROLE = Pattern
-		.compile("^(?:the|its|their|his|her)\\s+(?<role>\\p{Ll}[\\p{L}-]*(?:\\s\\p{Ll}[\\p{L}-]*)?)$");
+		.compile("^(?:the|its)\\s+(?<role>\\p{Ll}[\\p{L}-]*(?:\\s\\p{Ll}[\\p{L}-]*)?)$");
 
 	/**
 	 * A sentence opened by a pronoun or a possessive that points back to the last person.
@@ -63,9 +68,25 @@ public final class QuoteFinder {
 
 	private static final Pattern PRONOUN = Pattern.compile("^(he|she|they)\\b", Pattern.CASE_INSENSITIVE);
 
+	/** A role noun as the subject of a speech verb: {@code the agency said}. */
+	private static final Pattern ROLE_SUBJECT = Pattern
+		.compile("\\b[Tt]he (?<role>\\p{Ll}[\\p{L}-]*) (?:said|says|announced|stated|added|wrote)\\b");
+
+	/** An organisation as the subject of a speech verb: {@code it said}. */
+	private static final Pattern IT = Pattern.compile("(?:it|It)(?: also| later| then)?");
+
+	/**
+	 * A possessive pronoun in a sentence that introduces a quotation:
+	 * {@code in his words}.
+	 */
+	private static final Pattern PERSONAL = Pattern.compile("\\b(?:he|she|his|her|He|She|His|Her)\\b");
+
 	/** A term introduced as a name for something: nobody is quoted. */
 	private static final Pattern TERM_CUE = Pattern.compile(
-			"(so-called|dubbed|known as|nicknamed|branded|labelled|labeled|the term|the phrase|the word|the slogan)\\s*$",
+			"(so-called|dubbed|known(?: [\\p{L}]+){0,3} as|nicknamed|branded|labelled|labeled|titled|entitled|named"
+					+ "|(?:often|also|is|are|was|were|widely|sometimes|locally|popularly|simply) called"
+					+ "|the term|the phrase|the word|the slogan|the motto|the banner|the hashtag|the title)"
+					+ "(?:\\s+(?:the|a|an))?\\s*$",
 			Pattern.CASE_INSENSITIVE);
 
 	/** A term the last person named used: {@code what she called a “…”}. */
@@ -74,12 +95,27 @@ public final class QuoteFinder {
 
 	private static final int SHORT_TERM_WORDS = 5;
 
-	public List<Quote> find(String text, List<Entity> entities) {
+	/**
+	 * The full stop of an abbreviation or an initial before a capital
+	 * ({@code Dr. Okafor}, {@code K. R. Arumugam}), which ends no sentence.
+	 */
+	private static final Pattern ABBREVIATION = Pattern.compile("(?<![\\p{L}])(?:Dr|Mr|Mrs|Ms|Prof|Sr|Sra|Srta|Jr|St|Mt"
+			+ "|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Rep|Sen|Gov|Rev|Hon|Ma|Fr|Mgr|No|Lcda|Lcdo|Lic|Ing|Arq|Dra|Ven|Eng|Cllr|Smt"
+			+ "|Shri|Bro|Sis|Pr|\\p{Lu})\\.(?=\\s\\p{Lu})");
+
+	/** A stand-in of the same length for an abbreviation's full stop. */
+	private static final char ABBREVIATION_DOT = '\u2024';
+
+	public List<Quote> find(String original, List<Entity> entities) {
+		// Sentences and attributions are read with abbreviations' full stops masked, at
+		// the same offsets; the quotations' words are the original ones.
+		String text = ABBREVIATION.matcher(original).replaceAll((m) -> m.group().replace('.', ABBREVIATION_DOT));
 		List<Quote> quotes = new ArrayList<>();
 		Matcher matcher = QUOTE.matcher(text);
 		Quote previous = null;
 		while (matcher.find()) {
-			String words = (matcher.group(1) != null) ? matcher.group(1) : matcher.group(3);
+			int group = (matcher.group(1) != null) ? 1 : 3;
+			String words = original.substring(matcher.start(group), matcher.end(group));
 			if (words.isBlank()) {
 				continue;
 			}
@@ -89,7 +125,31 @@ public final class QuoteFinder {
 			quotes.add(quote);
 			previous = quote;
 		}
-		return quotes;
+		return spanningParagraphs(text, quotes);
+	}
+
+	/**
+	 * A quotation left open at the end of its paragraph goes on in the next one, which
+	 * opens with a quotation mark: when only the later part names its speaker
+	 * ({@code “… \n\n“…,” she said.}), the earlier part is theirs too.
+	 */
+	private static List<Quote> spanningParagraphs(String text, List<Quote> quotes) {
+		List<Quote> result = new ArrayList<>(quotes);
+		for (int i = result.size() - 2; i >= 0; i--) {
+			Quote open = result.get(i);
+			Quote next = result.get(i + 1);
+			boolean leftOpen = open.end() > 0 && open.end() <= text.length() && text.charAt(open.end() - 1) != '\u201D'
+					&& text.charAt(open.end() - 1) != '"';
+			if (open.speaker() != null || next.speaker() == null || !leftOpen) {
+				continue;
+			}
+			String between = text.substring(open.end(), next.start());
+			if (between.isBlank() && between.contains("\n")) {
+				result.set(i, new Quote(open.text(), open.start(), open.end(), next.speaker(), next.speakerId(),
+						"continued"));
+			}
+		}
+		return result;
 	}
 
 	private Quote attribute(String text, String words, int start, int end, List<Entity> entities, Quote previous) {
@@ -104,14 +164,16 @@ public final class QuoteFinder {
 			return new Quote(words, start, end, null, null, "none");
 		}
 		if (CALLED_CUE.matcher(lead).find()) {
-			Optional<Entity> person = lastPersonBefore(start, entities);
+			Optional<Entity> person = lastPersonBefore(text, start, entities);
 			if (person.isPresent()) {
 				return new Quote(words, start, end, person.get().name(), person.get().id(), "pronoun");
 			}
 		}
 
+		// A full stop after the closing mark ends the sentence: what follows is
+		// another's.
 		Matcher afterMatch = AFTER.matcher(after);
-		if (afterMatch.find()) {
+		if (!after.startsWith(".") && afterMatch.find()) {
 			String who = firstNonNull(afterMatch.group("who1"), afterMatch.group("who2"), afterMatch.group("who3"));
 			int whoStart = end + firstStart(afterMatch, "who1", "who2", "who3");
 			Optional<Quote> found = speaker(text, who, whoStart, words, start, end, entities,
@@ -171,7 +233,7 @@ public final class QuoteFinder {
 		int at = verb.start();
 		String before = text.substring(end, at).strip();
 		if (PRONOUN_BEFORE_VERB.matcher(before).find()) {
-			return lastPersonBefore(start, entities)
+			return lastPersonBefore(text, start, entities)
 				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "pronoun"));
 		}
 		Entity best = null;
@@ -209,7 +271,7 @@ public final class QuoteFinder {
 		String opening = lead.strip();
 		int from = start - before.length();
 		if (POINTS_BACK.matcher(opening).find()) {
-			return lastPersonBefore(start, entities)
+			return lastPersonBefore(text, start, entities)
 				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "pronoun"));
 		}
 		for (EntityType type : List.of(EntityType.PERSON, EntityType.ORGANIZATION)) {
@@ -231,6 +293,11 @@ public final class QuoteFinder {
 				return Optional.of(new Quote(words, start, end, speaker.name(), speaker.id(), "said"));
 			}
 		}
+		if (PERSONAL.matcher(opening).find()) {
+			// Nobody named, a pronoun points back: was, in his words, a warning: “…”
+			return lastPersonBefore(text, start, entities)
+				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "pronoun"));
+		}
 		return Optional.empty();
 	}
 
@@ -241,7 +308,7 @@ public final class QuoteFinder {
 	 * ({@code Coach V. S. Kumbhar}, {@code Sanna Rönkkö, the union's chair}).
 	 */
 	private static Optional<Entity> byRole(String text, String role, int before, List<Entity> entities) {
-		String[] roleWords = role.toLowerCase(java.util.Locale.ROOT).split("\\s");
+		String[] roleWords = plain(role).split("\\s");
 		String head = roleWords[roleWords.length - 1];
 		for (EntityType type : List.of(EntityType.ORGANIZATION, EntityType.PERSON)) {
 			Entity best = null;
@@ -256,10 +323,8 @@ public final class QuoteFinder {
 					}
 					boolean fits;
 					if (type == EntityType.ORGANIZATION) {
-						List<String> name = List
-							.of((entity.name() + " " + mention.text()).toLowerCase(java.util.Locale.ROOT)
-								.split("[^\\p{L}]+"));
-						fits = java.util.Arrays.stream(roleWords).allMatch(name::contains);
+						List<String> name = List.of(plain(entity.name() + " " + mention.text()).split("[^\\p{L}]+"));
+						fits = java.util.Arrays.stream(roleWords).allMatch(name::contains) || standsFor(head, name);
 					}
 					else {
 						// The role is written in the sentence that names the person:
@@ -282,6 +347,98 @@ public final class QuoteFinder {
 	}
 
 	/**
+	 * Words of an organisation's name, in several languages, that a role noun other than
+	 * those words stands for: the bench for a court, the co-operative for an
+	 * {@code Osuusmeijeri}, the agency for a directorate (written without accents).
+	 */
+	private static final java.util.Map<String, java.util.Set<String>> ROLE_NAMES = java.util.Map.ofEntries(
+			java.util.Map.entry("bench", java.util.Set.of("court", "tribunal", "cour", "corte", "tribunale", "hof")),
+			java.util.Map.entry("judges", java.util.Set.of("court", "tribunal", "cour", "corte", "tribunale", "hof")),
+			java.util.Map.entry("panel", java.util.Set.of("court", "tribunal", "panel", "committee", "commission")),
+			java.util.Map.entry("court",
+					java.util.Set.of("court", "tribunal", "cour", "corte", "tribunale", "hof", "juzgado", "gericht")),
+			java.util.Map.entry("regulator",
+					java.util.Set.of("authority", "commission", "board", "regulator", "agency", "autorite", "autoridad",
+							"comision")),
+			java.util.Map.entry("watchdog", java.util.Set.of("authority", "commission", "board", "ombudsman")),
+			java.util.Map.entry("cooperative",
+					java.util.Set.of("cooperative", "cooperativa", "cooperativo", "koperasi", "osuuskunta",
+							"osuusmeijeri", "genossenschaft", "kooperativ", "operative")),
+			java.util.Map.entry("co-operative",
+					java.util.Set.of("cooperative", "cooperativa", "cooperativo", "koperasi", "osuuskunta",
+							"osuusmeijeri", "genossenschaft", "kooperativ", "operative")),
+			java.util.Map.entry("agency",
+					java.util.Set.of("agency", "agence", "agencia", "directorate", "authority", "office", "bureau",
+							"service", "administration", "lembaga", "badan")),
+			java.util.Map.entry("directorate", java.util.Set.of("directorate", "direction", "direccion", "directorat")),
+			java.util.Map.entry("club",
+					java.util.Set.of("club", "clube", "klub", "fc", "cf", "sc", "united", "athletic", "rovers",
+							"wanderers", "sportive", "sportif", "deportivo", "sporting")),
+			java.util.Map.entry("council",
+					java.util.Set.of("council", "conseil", "consejo", "conselho", "consiglio", "assembly",
+							"municipality", "gemeente", "kommune", "majlis", "dewan")),
+			java.util.Map.entry("ministry",
+					java.util.Set.of("ministry", "ministere", "ministerio", "ministero", "ministerstvo",
+							"kementerian")),
+			java.util.Map.entry("university",
+					java.util.Set.of("university", "universidad", "universidade", "universite", "universita",
+							"universitas", "universiti", "universitat")),
+			java.util.Map.entry("union", java.util.Set.of("union", "sindicato", "syndicat", "gewerkschaft")),
+			java.util.Map.entry("party", java.util.Set.of("party", "partido", "parti", "partei", "partai")),
+			java.util.Map.entry("commission",
+					java.util.Set.of("commission", "comision", "comissao", "commissione", "commissie")),
+			java.util.Map.entry("federation",
+					java.util.Set.of("federation", "federacion", "federacao", "federazione", "federatie", "ligue",
+							"liga", "league")),
+			java.util.Map.entry("league", java.util.Set.of("league", "ligue", "liga", "federation")),
+			java.util.Map.entry("police", java.util.Set.of("police", "policia", "polizei", "politie", "polis")));
+
+	/** Role nouns for any organisation: {@code the organisation said}. */
+	private static final java.util.Set<String> ANY_ORGANISATION = java.util.Set.of("organisation", "organization",
+			"body");
+
+	/** Role nouns for a company: {@code the company said}, {@code the operator said}. */
+	private static final java.util.Set<String> COMPANY = java.util.Set.of("company", "firm", "operator", "carrier",
+			"airline", "lender", "retailer", "start-up", "startup", "platform", "developer", "insurer", "miner",
+			"manufacturer", "producer", "utility");
+
+	/** Words of a public body's name, which a company role noun does not stand for. */
+	private static final java.util.Set<String> PUBLIC_BODY = java.util.Set.of("ministry", "department", "government",
+			"council", "court", "tribunal", "commission", "authority", "agency", "assembly", "parliament", "senate",
+			"police", "army", "party", "union", "committee", "office", "bureau", "board", "municipality", "university",
+			"association", "federation", "cooperative", "co", "operative", "foundation", "bank", "fund", "organization",
+			"organisation", "nations", "administration", "directorate", "institute");
+
+	/**
+	 * Whether a role noun other than a word of the name stands for an organisation: the
+	 * bench for a court or tribunal, the regulator for an authority, commission or board,
+	 * the company for a name that is no public body's.
+	 */
+	private static boolean standsFor(String role, List<String> name) {
+		java.util.Set<String> words = ROLE_NAMES.get(role);
+		if (words != null) {
+			return name.stream().anyMatch(words::contains);
+		}
+		if (ANY_ORGANISATION.contains(role)) {
+			return true;
+		}
+		if (COMPANY.contains(role)) {
+			return name.stream().noneMatch(PUBLIC_BODY::contains);
+		}
+		return false;
+	}
+
+	/**
+	 * A word without its accents, in lower case: {@code fédération} is
+	 * {@code federation}.
+	 */
+	private static String plain(String word) {
+		return java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "")
+			.toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/**
 	 * Whether a quotation goes on with the previous speaker: it follows an attributed
 	 * quotation in the same paragraph, or opens the next paragraph, and nobody else is
 	 * named in between.
@@ -298,7 +455,10 @@ public final class QuoteFinder {
 		if (!sameParagraph && !nextParagraph) {
 			return false;
 		}
-		int from = previous.end();
+		// Names in the previous quotation's own sentence ("said Anna Lindholm, who
+		// founded
+		// Isvak Bastu") are its attribution, not a new speaker.
+		int from = Math.min(start, sentenceEnd(text, previous.end(), text.length()));
 		return entities.stream()
 			.filter((e) -> e.type() == EntityType.PERSON && !e.name().equals(previous.speaker()))
 			.flatMap((e) -> e.mentions().stream())
@@ -316,9 +476,25 @@ public final class QuoteFinder {
 	private Optional<Quote> speaker(String text, String who, int whoStart, String words, int start, int end,
 			List<Entity> entities, String how) {
 		String trimmed = who.strip();
-		if (PRONOUN.matcher(trimmed).find()) {
-			return lastPersonBefore(start, entities)
+		if (PRONOUN.matcher(trimmed).find() || PRONOUN_BEFORE_VERB.matcher(trimmed).find()) {
+			// He said; Outside the town hall, she said.
+			return lastPersonBefore(text, start, entities)
 				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "pronoun"));
+		}
+		if (IT.matcher(trimmed).matches()) {
+			// “…,” it said: the body a role noun named as the subject just before (“the
+			// agency said it would study the judgment”), or else the organisation last
+			// named.
+			Matcher subject = ROLE_SUBJECT.matcher(text.substring(Math.max(0, start - 300), start));
+			String role = null;
+			while (subject.find()) {
+				role = subject.group("role");
+			}
+			Optional<Entity> byRole = (role != null)
+					? byRole(text, role, start, entities).filter((e) -> e.type() == EntityType.ORGANIZATION)
+					: Optional.empty();
+			return byRole.or(() -> lastBefore(start, entities, EntityType.ORGANIZATION))
+				.map((body) -> new Quote(words, start, end, body.name(), body.id(), "pronoun"));
 		}
 		Matcher role = ROLE.matcher(trimmed);
 		if (role.matches()) {
@@ -329,8 +505,8 @@ public final class QuoteFinder {
 		return entities.stream()
 			.filter((e) -> e.type() == EntityType.PERSON || e.type() == EntityType.ORGANIZATION)
 			.filter((e) -> e.mentions().stream().anyMatch((m) -> m.start() >= whoStart && m.end() <= whoEnd))
-			.min(Comparator.comparingInt((Entity e) -> firstMentionIn(e, whoStart, whoEnd))
-				.thenComparing((Entity e) -> e.type() != EntityType.PERSON))
+			.min(Comparator.comparing((Entity e) -> e.type() != EntityType.PERSON)
+				.thenComparingInt((Entity e) -> firstMentionIn(e, whoStart, whoEnd)))
 			.map((e) -> new Quote(words, start, end, e.name(), e.id(), how));
 	}
 
@@ -343,11 +519,47 @@ public final class QuoteFinder {
 			.orElse(Integer.MAX_VALUE);
 	}
 
-	private static Optional<Entity> lastPersonBefore(int offset, List<Entity> entities) {
+	/**
+	 * The person a pronoun before or after a quotation points back to: of the sentence
+	 * that last named a person, the first person it names, its subject in news copy
+	 * ({@code Prosecutor Megan O’Sullivan told the court that Whitcombe had forged …
+	 * “…,” she said}).
+	 */
+	private static Optional<Entity> lastPersonBefore(String text, int offset, List<Entity> entities) {
+		Optional<Entity> last = lastBefore(offset, entities, EntityType.PERSON);
+		if (last.isEmpty()) {
+			return last;
+		}
+		int lastStart = last.get()
+			.mentions()
+			.stream()
+			.filter((m) -> m.end() <= offset)
+			.mapToInt(Mention::start)
+			.max()
+			.orElse(-1);
+		int paragraph = text.lastIndexOf("\n\n", lastStart);
+		int sentence = sentenceStart(text, lastStart, (paragraph < 0) ? 0 : paragraph + 2);
+		Entity subject = null;
+		int subjectStart = Integer.MAX_VALUE;
+		for (Entity entity : entities) {
+			if (entity.type() != EntityType.PERSON) {
+				continue;
+			}
+			for (Mention mention : entity.mentions()) {
+				if (mention.start() >= sentence && mention.start() <= lastStart && mention.start() < subjectStart) {
+					subject = entity;
+					subjectStart = mention.start();
+				}
+			}
+		}
+		return Optional.ofNullable(subject).or(() -> last);
+	}
+
+	private static Optional<Entity> lastBefore(int offset, List<Entity> entities, EntityType type) {
 		Entity best = null;
 		int bestStart = -1;
 		for (Entity entity : entities) {
-			if (entity.type() != EntityType.PERSON) {
+			if (entity.type() != type) {
 				continue;
 			}
 			for (Mention mention : entity.mentions()) {

@@ -151,6 +151,97 @@ class MentionMergerTests {
 			.containsExactly("Lake Basin Water Board|ORGANIZATION", "LBWB|ORGANIZATION", "LBWB|ORGANIZATION");
 	}
 
+	@Test
+	void anAcronymOfTheInitialsOfAnOrganisationNamedBeforeIsThatOrganisation() {
+		String text = "The Kenya Ports Authority said the berth was closed. KPA staff left at noon.";
+
+		assertThat(mended(text, "Kenya Ports Authority|ORGANIZATION"))
+			.containsExactly("Kenya Ports Authority|ORGANIZATION", "KPA|ORGANIZATION");
+	}
+
+	@Test
+	void anAcronymDefinedForAnOrganisationIsOneWhateverTheModelTookItFor() {
+		String text = "The Lake Basin Water Board (LBWB) met. Later LBWB said no.";
+
+		assertThat(mended(text, "Lake Basin Water Board|ORGANIZATION", "LBWB|LOCATION", "LBWB|LOCATION"))
+			.containsExactly("Lake Basin Water Board|ORGANIZATION", "LBWB|ORGANIZATION", "LBWB|ORGANIZATION");
+	}
+
+	@Test
+	void capitalsThatAreNoOrganisationsInitialsStayUnmarked() {
+		String text = "The Kenya Ports Authority said the berth was closed. TV crews left at noon.";
+
+		assertThat(mended(text, "Kenya Ports Authority|ORGANIZATION"))
+			.containsExactly("Kenya Ports Authority|ORGANIZATION");
+	}
+
+	@Test
+	void aShipsNameIsNoEntityWhereverItIsNamed() {
+		String text = "The feeder ship Meghna Pride docked at dawn. Meghna Pride left at noon.";
+
+		assertThat(mended(text, "Meghna Pride|ORGANIZATION", "Meghna Pride|PERSON")).isEmpty();
+	}
+
+	@Test
+	void aTelescopesNameIsNoEntity() {
+		String text = "Images from the James Webb telescope were shown in Nairobi.";
+
+		assertThat(mended(text, "James Webb|PERSON", "Nairobi|LOCATION")).containsExactly("Nairobi|LOCATION");
+	}
+
+	@Test
+	void aKoreanGivenNameAfterTheFamilyNameIsPartOfTheName() {
+		String text = "The council president, Jang Seo-yeon, read the letter.";
+
+		assertThat(mended(text, "Jang|PERSON")).containsExactly("Jang Seo-yeon|PERSON");
+	}
+
+	@Test
+	void aVietnameseFamilyNameBeforeThiIsPartOfTheName() {
+		String text = "A nursing student, Do Thi Hong Nhung, waited for her visa.";
+
+		assertThat(mended(text, "Thi Hong Nhung|PERSON")).containsExactly("Do Thi Hong Nhung|PERSON");
+	}
+
+	@Test
+	void aNameWhoseLastWordTheArticleUsesAloneForAPersonIsThatPerson() {
+		String text = "Raka Aditya Wiranata founded the app. Wiranata said it would grow.";
+
+		assertThat(mended(text, "Raka Aditya Wiranata|ORGANIZATION", "Wiranata|PERSON"))
+			.containsExactly("Raka Aditya Wiranata|PERSON", "Wiranata|PERSON");
+	}
+
+	@Test
+	void aWordTheArticlePutsSomewhereIsAPlaceWhereverItIsWritten() {
+		String text = "Kasegaon won the title. The club trains on a mud court in Kasegaon.";
+
+		assertThat(mended(text, "Kasegaon|ORGANIZATION")).containsExactly("Kasegaon|LOCATION");
+	}
+
+	@Test
+	void theLastWordOfAGenericFirstOrganisationNameIsThatOrganisation() {
+		String text = "Salmones Caiquén lost the appeal. Caiquén will comply.";
+
+		assertThat(mended(text, "Salmones Caiquén|ORGANIZATION", "Caiquén|PERSON"))
+			.containsExactly("Salmones Caiquén|ORGANIZATION", "Caiquén|ORGANIZATION");
+	}
+
+	@Test
+	void aTitleOfAnotherCultureStaysOutsideTheName() {
+		String text = "Lonko Juan Segundo Ancapán and Midwife Jocelyn Reyes spoke first.";
+
+		assertThat(mended(text, "Lonko Juan Segundo Ancapán|PERSON", "Midwife Jocelyn Reyes|PERSON"))
+			.containsExactly("Juan Segundo Ancapán|PERSON", "Jocelyn Reyes|PERSON");
+	}
+
+	@Test
+	void aCompoundAdjectiveOpeningAHeadlineIsNoPartOfTheName() {
+		String text = "Flood-wrecked Te Karaka Rugby Club gets new rooms";
+
+		assertThat(mended(text, "Flood-wrecked Te Karaka Rugby Club|ORGANIZATION"))
+			.containsExactly("Te Karaka Rugby Club|ORGANIZATION");
+	}
+
 	/**
 	 * The merger's result for mentions given as {@code text|TYPE}, each at the next place
 	 * its text appears, written back the same way.

@@ -45,6 +45,47 @@ class NameRulesTests {
 		assertThat(found("Outside Marikiti Market’s gates, traders waited.")).contains("Marikiti Market|LOCATION");
 	}
 
+	@Test
+	void aBrandWrittenAsAWebAddressOrInCamelCaseIsAnOrganisation() {
+		assertThat(found("Orders on kapu.co.tz and thuisHanze rose in May.")).contains("kapu.co.tz|ORGANIZATION",
+				"thuisHanze|ORGANIZATION");
+	}
+
+	@Test
+	void aGenericFirstNameAfterASentencesTheKeepsItsLinkWords() {
+		assertThat(found("The Fédération Sénégalaise de Football said the ground was too small."))
+			.contains("Fédération Sénégalaise de Football|ORGANIZATION");
+	}
+
+	@Test
+	void aScoreIsNoPartOfAClubsName() {
+		assertThat(found("They beat Tokomaru Bay United 24-19 at home.")).contains("Tokomaru Bay United|ORGANIZATION");
+	}
+
+	@Test
+	void aCourtNamedWithItsDivisionIsOneName() {
+		assertThat(found("The Court of Appeal, Lagos Division, set the notice aside."))
+			.contains("Court of Appeal, Lagos Division|ORGANIZATION");
+	}
+
+	@Test
+	void organisationAndPlaceWordsOfOtherLanguagesGiveTheType() {
+		assertThat(found("The Kasegaon Gram Panchayat and Pedagang Pagi Bersatu met near Mangal Bazaar.")).contains(
+				"Kasegaon Gram Panchayat|ORGANIZATION", "Pedagang Pagi Bersatu|ORGANIZATION", "Mangal Bazaar|LOCATION");
+	}
+
+	@Test
+	void aNationalSportsBodyIsAnOrganisationNotItsCountry() {
+		assertThat(found("In a statement, New Zealand Rugby said 38 clubs were damaged."))
+			.contains("New Zealand Rugby|ORGANIZATION");
+	}
+
+	@Test
+	void aWordOfAnOfficeThatOpensABodysNameStaysInIt() {
+		assertThat(found("The General Election Commission and the Metropolitan Police met on Monday."))
+			.contains("General Election Commission|ORGANIZATION", "Metropolitan Police|ORGANIZATION");
+	}
+
 	private List<String> found(String text) {
 		return this.rules.recognize(text).stream().map((m) -> m.text() + "|" + m.type()).toList();
 	}

@@ -80,6 +80,149 @@ class QuoteFinderTests {
 	}
 
 	@Test
+	void aQuoteLeftOpenAtTheEndOfItsParagraphIsTheSpeakersOfItsNextPart() {
+		String text = "The ferry stopped in May.\n\n“We waited three days for the part.\n\n"
+				+ "“Then we waited again,” said Olga Marek.";
+
+		assertThat(speakers(text, person(text, "Olga Marek"))).containsExactly("Olga Marek", "Olga Marek");
+	}
+
+	@Test
+	void theBenchIsTheCourtWhoseRulingIsQuoted() {
+		String text = "The Sindh High Court heard the petition. Ines Sola argued for the city.\n\n"
+				+ "“The widening of a drain is no licence to evict,” the bench wrote.";
+
+		assertThat(speakers(text, organisation(text, "Sindh High Court"), person(text, "Ines Sola")))
+			.containsExactly("Sindh High Court");
+	}
+
+	@Test
+	void theCompanyIsTheLastCompanyNamedNotThePublicBody() {
+		String text = "Kapu Foods Ltd asked the Ministry of Trade for a licence.\n\n"
+				+ "“We will keep delivering,” the company said.";
+
+		assertThat(speakers(text, organisation(text, "Kapu Foods Ltd"), organisation(text, "Ministry of Trade")))
+			.containsExactly("Kapu Foods Ltd");
+	}
+
+	@Test
+	void whatSomeoneCalledSomethingInQuotesIsTheirs() {
+		String text = "Zainab Memon called the order “a floor, not a ceiling” for what the city owed.";
+
+		assertThat(speakers(text, person(text, "Zainab Memon"))).containsExactly("Zainab Memon");
+	}
+
+	@Test
+	void aFeatureVerbInThePresentTenseAttributes() {
+		String text = "“The river gives and the river takes,” explains Olga Marek.";
+
+		assertThat(speakers(text, person(text, "Olga Marek"))).containsExactly("Olga Marek");
+	}
+
+	@Test
+	void itSaidIsTheOrganisationLastNamed() {
+		String text = "The Ministry of Water published its plan.\n\n“The pipes are older than the city,” it said.";
+
+		assertThat(speakers(text, organisation(text, "Ministry of Water"))).containsExactly("Ministry of Water");
+	}
+
+	@Test
+	void itSaidAfterARoleNounSubjectIsThatBody() {
+		String text = "The Lagos State Building Control Agency lost to Waterside Traders Voice. In a statement, "
+				+ "the agency said it would study the judgment. “We remain committed to the drains,” it said.";
+
+		assertThat(speakers(text, organisation(text, "Lagos State Building Control Agency"),
+				organisation(text, "Waterside Traders Voice")))
+			.containsExactly("Lagos State Building Control Agency");
+	}
+
+	@Test
+	void aPronounAfterAPhraseOpeningTheSentencePointsBack() {
+		String text = "Rahel Tesfaye spoke last. Outside the town hall, she said: “Nobody asked us.”";
+
+		assertThat(speakers(text, person(text, "Rahel Tesfaye"))).containsExactly("Rahel Tesfaye");
+	}
+
+	@Test
+	void aPronounPointsBackToTheSubjectOfTheSentenceNotItsLastName() {
+		String text = "Prosecutor Megan Osei told the court that Graham Whit had forged the forms. "
+				+ "“He treated their savings as his own,” she said.";
+
+		assertThat(speakers(text, person(text, "Megan Osei"), person(text, "Graham Whit")))
+			.containsExactly("Megan Osei");
+	}
+
+	@Test
+	void anAbbreviatedTitleEndsNoSentence() {
+		String text = "“The law is clear,” Dr. Chinedu Okafor, who led the survey, said.";
+
+		assertThat(speakers(text, person(text, "Chinedu Okafor"))).containsExactly("Chinedu Okafor");
+	}
+
+	@Test
+	void aFullStopAfterTheClosingMarkEndsTheAttribution() {
+		String text = "Col. Hassan Idris told reporters that the army would respect the truce “as long as the "
+				+ "other side does”. Yousif Issa, an adviser to the rebels, said they would too.";
+
+		assertThat(speakers(text, person(text, "Hassan Idris"), person(text, "Yousif Issa")))
+			.containsExactly("Hassan Idris");
+	}
+
+	@Test
+	void aPersonInTheAttributionWinsOverTheOrganisationBesideThem() {
+		String text = "The UML chief whip, Ram Oli, told reporters the offers were “crumbs from the table”.";
+
+		assertThat(speakers(text, organisation(text, "UML"), person(text, "Ram Oli"))).containsExactly("Ram Oli");
+	}
+
+	@Test
+	void aTermTheTownKnowsSomethingAsIsAScareQuote() {
+		String text = "The garage, known in town as “de Kolos”, is half empty, the Municipality of Zwolle said.";
+
+		assertThat(speakers(text, organisation(text, "Municipality of Zwolle"))).containsExactly((String) null);
+	}
+
+	@Test
+	void aColonSentenceNamingNobodyButWithAPronounPointsBack() {
+		String text = "Lukas Aigner studies the river. The flood was, in his words, a warning: “The statistics are old.”";
+
+		assertThat(speakers(text, person(text, "Lukas Aigner"))).containsExactly("Lukas Aigner");
+	}
+
+	@Test
+	void theCoOperativeIsTheBodyWhoseNameSaysSoInItsOwnLanguage() {
+		String text = "Savon Osuusmeijeri cut its price again.\n\n“We are passing on a market,” the co-operative said.";
+
+		assertThat(speakers(text, organisation(text, "Savon Osuusmeijeri"))).containsExactly("Savon Osuusmeijeri");
+	}
+
+	@Test
+	void aRoleNounMatchesANameWrittenWithAccents() {
+		String text = "The Fédération Sénégalaise de Football met on Monday.\n\n"
+				+ "“The club has until June,” the federation said.";
+
+		assertThat(speakers(text, organisation(text, "Fédération Sénégalaise de Football")))
+			.containsExactly("Fédération Sénégalaise de Football");
+	}
+
+	@Test
+	void namesInThePreviousQuotesAttributionAreNoNewSpeaker() {
+		String text = "“It used to be old men,” said Anna Lindholm, who founded the club with Per Holm. "
+				+ "“Now I have teenagers booking at six.”";
+
+		assertThat(speakers(text, person(text, "Anna Lindholm"), person(text, "Per Holm")))
+			.containsExactly("Anna Lindholm", "Anna Lindholm");
+	}
+
+	@Test
+	void aTermOftenCalledTheSomethingIsAScareQuote() {
+		String text = "High blood pressure, often called the “silent killer”, affects a billion adults, "
+				+ "according to the World Health Organization.";
+
+		assertThat(speakers(text, organisation(text, "World Health Organization"))).containsExactly((String) null);
+	}
+
+	@Test
 	void aScareQuoteHasNoSpeaker() {
 		String text = "Olga Marek backed the so-called “green corridor” on Monday.";
 
