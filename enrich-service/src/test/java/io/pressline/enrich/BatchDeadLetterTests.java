@@ -2,19 +2,13 @@ package io.pressline.enrich;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,11 +19,9 @@ import org.springframework.context.annotation.Primary;
 import io.pressline.event.ArticleStatus;
 import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.serde.AvroEventDeserializer;
-import io.pressline.event.serde.AvroEventSerializer;
 import io.pressline.platform.kafka.BindingRecords;
 import io.pressline.platform.status.StageReporter;
 import io.pressline.testing.KafkaTest;
-import io.pressline.testing.TestKafka;
 import io.pressline.testing.TopicProbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,17 +49,8 @@ class BatchDeadLetterTests {
 		String failing = FAILS + UUID.randomUUID();
 		String after = UUID.randomUUID().toString();
 
-		try (KafkaProducer<String, SpecificRecord> events = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-						ProducerConfig.LINGER_MS_CONFIG, 50),
-				new StringSerializer(), new AvroEventSerializer())) {
-			// One partition, sent together: one poll, as far as the consumer is
-			// concerned.
-			for (String id : List.of(before, failing, after)) {
-				events.send(new ProducerRecord<>("articles.submitted", 0, id, draft(id)));
-			}
-			events.flush();
-		}
+		// One partition, sent together: one poll, one batch.
+		OnePollOfDrafts.send(0, before, failing, after);
 
 		try (TopicProbe<SpecificRecord> dlq = TopicProbe.on("articles.submitted.dlq", new AvroEventDeserializer());
 				TopicProbe<SpecificRecord> enriched = TopicProbe.on("articles.enriched", new AvroEventDeserializer());
@@ -83,37 +66,17 @@ class BatchDeadLetterTests {
 			List<String> enrichedKeys = new ArrayList<>();
 			List<String> enrichedStages = new ArrayList<>();
 			await().atMost(WAIT).untilAsserted(() -> {
-				enrichedKeys.addAll(keys(enriched.readToEnd(), before, failing, after));
-				enrichedStages.addAll(keys(status.readToEnd(), before, failing, after));
+				enrichedKeys.addAll(OnePollOfDrafts.enrichedKeys(enriched.readToEnd(), before, failing, after));
+				enrichedStages.addAll(OnePollOfDrafts.enrichedKeys(status.readToEnd(), before, failing, after));
 				assertThat(enrichedKeys).contains(before, after);
 				assertThat(enrichedStages).contains(before, after);
 			});
-			enrichedKeys.addAll(keys(enriched.readToEnd(), before, failing, after));
-			enrichedStages.addAll(keys(status.readToEnd(), before, failing, after));
+			enrichedKeys.addAll(OnePollOfDrafts.enrichedKeys(enriched.readToEnd(), before, failing, after));
+			enrichedStages.addAll(OnePollOfDrafts.enrichedKeys(status.readToEnd(), before, failing, after));
 			assertThat(enrichedKeys).containsExactlyInAnyOrder(before, after);
 			assertThat(enrichedStages).containsExactlyInAnyOrder(before, after);
 			assertThat(dlq.readToEnd()).noneMatch((r) -> failing.equals(r.key()));
 		}
-	}
-
-	private static List<String> keys(List<ConsumerRecord<String, SpecificRecord>> records, String... mine) {
-		List<String> wanted = List.of(mine);
-		return new ArrayList<>(records.stream()
-			.filter((r) -> wanted.contains(r.key()))
-			.filter((r) -> !(r.value() instanceof ArticleStatus status)
-					|| status.getStage() == io.pressline.event.ArticleStage.ENRICHED)
-			.map(ConsumerRecord::key)
-			.toList());
-	}
-
-	private static ArticleSubmitted draft(String id) {
-		return ArticleSubmitted.newBuilder()
-			.setArticleId(id)
-			.setVersion(1)
-			.setHeadline("Library opens on Sundays")
-			.setBody("The central library opens on Sundays from next month, the council said.")
-			.setSubmittedAt(Instant.now())
-			.build();
 	}
 
 	private static String header(ConsumerRecord<String, ?> record, String name) {

@@ -1,7 +1,6 @@
 package io.pressline.enrich;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +15,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,11 +26,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleStatus;
-import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.serde.AvroEventDeserializer;
-import io.pressline.event.serde.AvroEventSerializer;
 import io.pressline.platform.kafka.BindingRecords;
 import io.pressline.platform.status.StageReporter;
 import io.pressline.testing.KafkaTest;
@@ -76,16 +68,8 @@ class BatchTransactionTimeoutTests {
 		String stalling = STALLS + UUID.randomUUID();
 		String after = UUID.randomUUID().toString();
 
-		try (KafkaProducer<String, SpecificRecord> events = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-						ProducerConfig.LINGER_MS_CONFIG, 50),
-				new StringSerializer(), new AvroEventSerializer())) {
-			// One partition, sent together: one poll, one batch.
-			for (String id : List.of(before, stalling, after)) {
-				events.send(new ProducerRecord<>("articles.submitted", 1, id, draft(id)));
-			}
-			events.flush();
-		}
+		// One partition, sent together: one poll, one batch.
+		OnePollOfDrafts.send(1, before, stalling, after);
 
 		try (TopicProbe<SpecificRecord> enriched = TopicProbe.on("articles.enriched", new AvroEventDeserializer());
 				TopicProbe<SpecificRecord> status = TopicProbe.on("articles.status", new AvroEventDeserializer());
@@ -93,13 +77,13 @@ class BatchTransactionTimeoutTests {
 			List<String> enrichedKeys = new ArrayList<>();
 			List<String> enrichedStages = new ArrayList<>();
 			await().atMost(WAIT).untilAsserted(() -> {
-				enrichedKeys.addAll(keys(enriched.readToEnd(), before, stalling, after));
-				enrichedStages.addAll(keys(status.readToEnd(), before, stalling, after));
+				enrichedKeys.addAll(OnePollOfDrafts.enrichedKeys(enriched.readToEnd(), before, stalling, after));
+				enrichedStages.addAll(OnePollOfDrafts.enrichedKeys(status.readToEnd(), before, stalling, after));
 				assertThat(enrichedKeys).contains(before, stalling, after);
 				assertThat(enrichedStages).contains(before, stalling, after);
 			});
-			enrichedKeys.addAll(keys(enriched.readToEnd(), before, stalling, after));
-			enrichedStages.addAll(keys(status.readToEnd(), before, stalling, after));
+			enrichedKeys.addAll(OnePollOfDrafts.enrichedKeys(enriched.readToEnd(), before, stalling, after));
+			enrichedStages.addAll(OnePollOfDrafts.enrichedKeys(status.readToEnd(), before, stalling, after));
 
 			assertThat(stalled).as("the stall happened").contains(stalling);
 			assertThat(uncommitted(before)).as("the first attempt's record of %s, aborted, and the second's", before)
@@ -137,25 +121,6 @@ class BatchTransactionTimeoutTests {
 			}
 			return found;
 		}
-	}
-
-	private static List<String> keys(List<ConsumerRecord<String, SpecificRecord>> records, String... mine) {
-		List<String> wanted = List.of(mine);
-		return new ArrayList<>(records.stream()
-			.filter((r) -> wanted.contains(r.key()))
-			.filter((r) -> !(r.value() instanceof ArticleStatus status) || status.getStage() == ArticleStage.ENRICHED)
-			.map(ConsumerRecord::key)
-			.toList());
-	}
-
-	private static ArticleSubmitted draft(String id) {
-		return ArticleSubmitted.newBuilder()
-			.setArticleId(id)
-			.setVersion(1)
-			.setHeadline("Ferry timetable changes")
-			.setBody("The island ferry leaves an hour earlier from Monday, the harbour office said.")
-			.setSubmittedAt(Instant.now())
-			.build();
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
