@@ -1,20 +1,11 @@
 package io.pressline.platform.kafka;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -34,6 +25,7 @@ import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleStatus;
 import io.pressline.event.serde.AvroEventDeserializer;
 import io.pressline.event.serde.EventSchemas;
+import io.pressline.event.serde.StubSchemaRegistry;
 import io.pressline.event.serde.WireFormat;
 import io.pressline.platform.transaction.BinderTransactions;
 import io.pressline.testing.KafkaTest;
@@ -57,16 +49,7 @@ class BindingRecordsRegistryTests {
 
 	static final String OUT = "test.binding-records.registry";
 
-	private static final ObjectMapper JSON = new ObjectMapper();
-
-	/**
-	 * The schemas registered with the stub registry: each one's id is its place, from 1.
-	 */
-	private static final List<String> schemas = new CopyOnWriteArrayList<>();
-
-	private static final List<String> subjects = new CopyOnWriteArrayList<>();
-
-	private static final HttpServer registry = startRegistry();
+	private static final StubSchemaRegistry registry = StubSchemaRegistry.start();
 
 	@Autowired
 	private BindingRecords records;
@@ -76,12 +59,12 @@ class BindingRecordsRegistryTests {
 
 	@DynamicPropertySource
 	static void registryUrl(DynamicPropertyRegistry properties) {
-		properties.add("pressline.serde.registry-url", BindingRecordsRegistryTests::url);
+		properties.add("pressline.serde.registry-url", registry::url);
 	}
 
 	@AfterAll
 	static void stopRegistry() {
-		registry.stop(0);
+		registry.close();
 	}
 
 	@Test
@@ -103,66 +86,13 @@ class BindingRecordsRegistryTests {
 			ByteBuffer value = ByteBuffer.wrap(record.value());
 			assertThat(value.get()).as("the registry framing's magic byte").isZero();
 			int id = value.getInt();
-			assertThat(subjects).contains(OUT + "-value");
-			assertThat(schemas.get(id - 1)).isEqualTo(status.getSchema().toString());
-			SpecificRecord read = AvroEventDeserializer.configuredBy(Map.of(WireFormat.REGISTRY_URL_CONFIG, url()))
+			assertThat(registry.registeredUnder(OUT + "-value")).isTrue();
+			assertThat(registry.schemas().get(id - 1)).isEqualTo(status.getSchema().toString());
+			SpecificRecord read = AvroEventDeserializer
+				.configuredBy(Map.of(WireFormat.REGISTRY_URL_CONFIG, registry.url()))
 				.deserialize(OUT, record.value());
 			assertThat(read).isEqualTo(status);
 		}
-	}
-
-	private static String url() {
-		return "http://localhost:" + registry.getAddress().getPort() + "/ccompat/";
-	}
-
-	private static HttpServer startRegistry() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-			server.createContext("/ccompat/", BindingRecordsRegistryTests::answer);
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/** PUT config/{subject}, POST subjects/{subject}/versions, GET schemas/ids/{id}. */
-	private static void answer(HttpExchange exchange) throws IOException {
-		String path = exchange.getRequestURI().getPath().substring("/ccompat/".length());
-		byte[] body = exchange.getRequestBody().readAllBytes();
-		String method = exchange.getRequestMethod();
-		if (method.equals("PUT") && path.startsWith("config/")) {
-			reply(exchange, 200, Map.of("compatibility", JSON.readTree(body).get("compatibility").asText()));
-		}
-		else if (method.equals("POST") && path.startsWith("subjects/") && path.endsWith("/versions")) {
-			subjects.add(path.substring("subjects/".length(), path.length() - "/versions".length()));
-			String schema = JSON.readTree(body).get("schema").asText();
-			if (!schemas.contains(schema)) {
-				schemas.add(schema);
-			}
-			reply(exchange, 200, Map.of("id", schemas.indexOf(schema) + 1));
-		}
-		else if (method.equals("GET") && path.startsWith("schemas/ids/")) {
-			int id = Integer.parseInt(path.substring("schemas/ids/".length()));
-			if (id >= 1 && id <= schemas.size()) {
-				reply(exchange, 200, Map.of("schema", schemas.get(id - 1)));
-			}
-			else {
-				reply(exchange, 404, Map.of("error_code", 40403, "message", "Schema not found"));
-			}
-		}
-		else {
-			reply(exchange, 404, Map.of("error_code", 404, "message", "Not found"));
-		}
-	}
-
-	private static void reply(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {
-		byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", "application/vnd.schemaregistry.v1+json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		exchange.getResponseBody().write(bytes);
-		exchange.close();
 	}
 
 	@SpringBootConfiguration
