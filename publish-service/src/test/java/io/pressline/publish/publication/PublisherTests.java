@@ -1,10 +1,6 @@
 package io.pressline.publish.publication;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,10 +10,7 @@ import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.PublicationEventType;
 import io.pressline.event.SubmissionAction;
 import io.pressline.publish.PublishFixtures;
-import io.pressline.publish.edition.Editions;
 import io.pressline.publish.ledger.ArticleState;
-import io.pressline.publish.rules.PublicationRules;
-import io.pressline.publish.rules.RuleSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,9 +22,7 @@ class PublisherTests {
 
 	private static final Instant NOW = Instant.parse("2026-12-03T09:00:00Z");
 
-	private final Publisher publisher = new Publisher(
-			new PublicationRules(new RuleSettings(List.of("local", "news"), "news", Set.of())),
-			new Editions("https://news.example.org"), Clock.fixed(NOW, ZoneOffset.UTC));
+	private final Publisher publisher = RecordedPublication.publisherAt(NOW);
 
 	private final RecordedPublication out = new RecordedPublication();
 
@@ -93,7 +84,7 @@ class PublisherTests {
 
 	@Test
 	void aReleaseOfTheHeldVersionAfterItsTimePublishesItOnce() {
-		Publisher later = publisherAt(NOW.plusSeconds(61));
+		Publisher later = RecordedPublication.publisherAt(NOW.plusSeconds(61));
 		ArticleEnriched held = enriched(draft("a", 1).setEmbargoUntil(NOW.plusSeconds(60)));
 		this.publisher.handle(held, false, this.out, this.out);
 
@@ -113,7 +104,7 @@ class PublisherTests {
 		this.publisher.handle(held, false, this.out, this.out);
 
 		// a release read by an instance whose clock is behind the one that sent it
-		Outcome early = publisherAt(embargo.minusMillis(5)).handle(held, true, this.out, this.out);
+		Outcome early = RecordedPublication.publisherAt(embargo.minusMillis(5)).handle(held, true, this.out, this.out);
 
 		assertThat(early.kind()).isEqualTo(Outcome.Kind.HELD);
 		assertThat(this.out.published).isEmpty();
@@ -126,7 +117,7 @@ class PublisherTests {
 		this.publisher.handle(held, false, this.out, this.out);
 		offer(draft("a", 2));
 
-		Outcome release = publisherAt(NOW.plusSeconds(61)).handle(held, true, this.out, this.out);
+		Outcome release = RecordedPublication.publisherAt(NOW.plusSeconds(61)).handle(held, true, this.out, this.out);
 
 		assertThat(release.kind()).isEqualTo(Outcome.Kind.IGNORED);
 		assertThat(this.out.published).extracting(ArticlePublished::getVersion).containsExactly(2);
@@ -221,11 +212,6 @@ class PublisherTests {
 
 	private static ArticleSubmitted.Builder draft(String id, int version) {
 		return PublishFixtures.draft(id, version).setSubmittedAt(NOW.minusSeconds(10));
-	}
-
-	private static Publisher publisherAt(Instant now) {
-		return new Publisher(new PublicationRules(new RuleSettings(List.of("local", "news"), "news", Set.of())),
-				new Editions("https://news.example.org"), Clock.fixed(now, ZoneOffset.UTC));
 	}
 
 }

@@ -1,15 +1,22 @@
 package io.pressline.publish.publication;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.pressline.event.ArticlePublished;
 import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleSubmitted;
 import io.pressline.publish.ledger.ArticleState;
+import io.pressline.publish.edition.Editions;
 import io.pressline.publish.ledger.ArticleStates;
+import io.pressline.publish.rules.PublicationRules;
+import io.pressline.publish.rules.RuleSettings;
 
 /**
  * What a decision wrote, kept in lists, and the article states in a map: the publisher's
@@ -28,6 +35,15 @@ final class RecordedPublication implements PublicationRecords, ArticleStates {
 	final List<String> statuses = new ArrayList<>();
 
 	private final Map<String, ArticleState> states = new HashMap<>();
+
+	/**
+	 * The publisher these tests drive: sections {@code local} and {@code news} (the
+	 * default), no legal words, its clock stopped at {@code now}.
+	 */
+	static Publisher publisherAt(Instant now) {
+		return new Publisher(new PublicationRules(new RuleSettings(List.of("local", "news"), "news", Set.of())),
+				new Editions("https://news.example.org"), Clock.fixed(now, ZoneOffset.UTC));
+	}
 
 	@Override
 	public void published(ArticlePublished event) {

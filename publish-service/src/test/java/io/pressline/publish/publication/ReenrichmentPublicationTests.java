@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +32,7 @@ class ReenrichmentPublicationTests {
 
 	private static final Instant NOW = Instant.parse("2026-12-03T09:00:00Z");
 
-	private final Publisher publisher = new Publisher(
-			new PublicationRules(new RuleSettings(List.of("local", "news"), "news", Set.of())),
-			new Editions("https://news.example.org"), Clock.fixed(NOW, ZoneOffset.UTC));
+	private final Publisher publisher = RecordedPublication.publisherAt(NOW);
 
 	private final RecordedPublication out = new RecordedPublication();
 
