@@ -50,7 +50,14 @@ public final class GoldSet {
 		 * annotators who never saw the engine, committed before it is measured, and never
 		 * tuned on.
 		 */
-		BLIND2("/gold/blind2/");
+		BLIND2("/gold/blind2/"),
+
+		/**
+		 * The third blind set ({@code gold/blind3/}, 175–214): written by two annotators
+		 * who never saw the engine, each half reviewed by a third, committed before it is
+		 * measured, and never tuned on.
+		 */
+		BLIND3("/gold/blind3/");
 
 		private final String directory;
 
