@@ -263,7 +263,8 @@ public final class MentionMerger {
 	/** A preposition that puts what follows in a place: {@code in Mbanga}. */
 	private static final java.util.regex.Pattern IN_A_PLACE = java.util.regex.Pattern
 		.compile("(?:\\bin|\\bnear|\\boutside|\\baround|\\bvillage of|\\btown of|\\bcity of|\\bdistrict of"
-				+ "|\\bprovince of|\\bvillages of|\\bregion of)\\s$");
+				+ "|\\bprovince of|\\bvillages of|\\bregion of|\\bislands? of|\\bneighbou?rhoods? of|\\bsuburbs? of"
+				+ "|\\bquarter of|\\bresidents of)\\s$");
 
 	/**
 	 * A one-word name the article puts somewhere to be ({@code in Mbanga},
@@ -280,7 +281,7 @@ public final class MentionMerger {
 					|| Titles.isTitle(bare)) {
 				continue;
 			}
-			String before = text.substring(Math.max(0, mention.start() - 16), mention.start());
+			String before = text.substring(Math.max(0, mention.start() - 24), mention.start());
 			if (IN_A_PLACE.matcher(before).find() || (!bare.contains(" ") && usedAsPlace(text, bare))) {
 				wordTypes.put(bare, EntityType.LOCATION);
 			}
@@ -300,7 +301,7 @@ public final class MentionMerger {
 			.compile("(?<![\\p{L}\\d])" + java.util.regex.Pattern.quote(word) + "(?![\\p{L}\\d’'-])")
 			.matcher(text);
 		while (use.find()) {
-			if (IN_A_PLACE.matcher(text.substring(Math.max(0, use.start() - 16), use.start())).find()) {
+			if (IN_A_PLACE.matcher(text.substring(Math.max(0, use.start() - 24), use.start())).find()) {
 				return true;
 			}
 		}
@@ -417,6 +418,13 @@ public final class MentionMerger {
 	}
 
 	private static Mention withoutTitles(Mention mention) {
+		int space = mention.text().lastIndexOf(' ');
+		if (space > 0 && mention.text().indexOf(' ') < space
+				&& Titles.isTrailingHonorific(mention.text().substring(space + 1))) {
+			// An honorific after a name of two words or more: Kotmale Dhammaloka Thero.
+			mention = new Mention(mention.start(), mention.start() + space, mention.text().substring(0, space),
+					mention.type());
+		}
 		List<String> words = List.of(mention.text().split(" "));
 		int titles = Titles.leadingTitles(words);
 		if (titles == 0) {
