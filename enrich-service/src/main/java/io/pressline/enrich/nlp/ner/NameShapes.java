@@ -199,6 +199,12 @@ final class NameShapes {
 				}
 			}
 		}
+		if (mention.type() == EntityType.ORGANIZATION || mention.type() == EntityType.LOCATION) {
+			List<Mention> parts = splitAtLinkWord(mention, isPlace);
+			if (parts != null) {
+				return parts;
+			}
+		}
 		if (mention.type() == EntityType.PERSON) {
 			Matcher of = OF_PLACE.matcher(name);
 			if (of.matches() && of.group(1).contains(" ")) {
@@ -209,6 +215,74 @@ final class NameShapes {
 			}
 		}
 		return List.of(mention);
+	}
+
+	/** {@code A of B}, {@code A at B}, {@code A on B}, {@code A and B} in one mention. */
+	private static final Pattern LINKED = Pattern.compile("^(\\p{Lu}.*?) (of|at|on|and) (\\p{Lu}.*)$");
+
+	/**
+	 * Two names a recognizer read as one: a person and the organisation they speak for
+	 * ({@code Kofi Adomako-Mensah of Adomako and Sons}), a building and the street it
+	 * stands on ({@code Riverside Clinic on Rua das Flores}), an institution and the
+	 * place it is at, two people or two places joined by {@code and}. A name whose first
+	 * part is a generic word ({@code Bank of Ghana}) or ends in one
+	 * ({@code National Commission on Human Rights}) is left whole.
+	 */
+	private static List<Mention> splitAtLinkWord(Mention mention, Predicate<String> isPlace) {
+		Matcher linked = LINKED.matcher(mention.text());
+		if (!linked.matches()) {
+			return null;
+		}
+		String left = linked.group(1);
+		String word = linked.group(2);
+		String right = linked.group(3);
+		int rightStart = mention.start() + linked.start(3);
+		Mention leftPart = new Mention(mention.start(), mention.start() + left.length(), left, mention.type());
+		Optional<EntityType> rightCue = NameCues.typeOf(right);
+		boolean personShaped = personShaped(left);
+		if (word.equals("of")) {
+			if (personShaped && left.contains(" ") && !isPlace.test(left)
+					&& rightCue.orElse(null) == EntityType.ORGANIZATION) {
+				return List.of(new Mention(leftPart.start(), leftPart.end(), left, EntityType.PERSON),
+						new Mention(rightStart, mention.end(), right, EntityType.ORGANIZATION));
+			}
+			return null;
+		}
+		if (word.equals("at") || (word.equals("on") && rightCue.orElse(null) == EntityType.LOCATION)) {
+			if (left.contains(" ") && NameCues.typeOf(left).isPresent() || word.equals("at") && isPlace.test(right)) {
+				return List.of(retype(leftPart),
+						new Mention(rightStart, mention.end(), right, rightCue.orElse(EntityType.LOCATION)));
+			}
+			return null;
+		}
+		if (word.equals("and") && mention.type() == EntityType.ORGANIZATION && !right.contains(" and ")) {
+			boolean places = isPlace.test(left) && isPlace.test(right);
+			boolean people = personShaped && personShaped(right) && left.contains(" ") && right.contains(" ");
+			if (places || people) {
+				EntityType type = places ? EntityType.LOCATION : EntityType.PERSON;
+				return List.of(new Mention(leftPart.start(), leftPart.end(), left, type),
+						new Mention(rightStart, mention.end(), right, type));
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Words that could be a person's name: capitalised, none of them a generic word of
+	 * names or a title, no word in lower case.
+	 */
+	private static boolean personShaped(String name) {
+		String[] words = name.split(" ");
+		if (words.length > 5 || NameCues.typeOf(name).isPresent()) {
+			return false;
+		}
+		for (String word : words) {
+			if (word.isEmpty() || !Character.isUpperCase(word.charAt(0)) || NameCues.isGenericWord(word)
+					|| Titles.isTitle(word)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
