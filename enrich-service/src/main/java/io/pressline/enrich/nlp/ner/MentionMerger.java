@@ -138,10 +138,15 @@ public final class MentionMerger {
 	 */
 	private List<Mention> peopleByShortForm(List<Mention> mentions) {
 		Set<String> surnames = new HashSet<>();
+		List<String> shortForms = new ArrayList<>();
 		for (Mention mention : mentions) {
 			String bare = EntityResolver.bare(mention.text());
 			if (mention.type() == EntityType.PERSON && !bare.contains(" ") && bare.length() > 2) {
 				surnames.add(bare);
+			}
+			if (mention.type() == EntityType.PERSON && bare.length() > 3 && bare.split(" ").length <= 3
+					&& (bare.contains(" ") || bare.contains("-"))) {
+				shortForms.add(bare);
 			}
 		}
 		if (surnames.isEmpty()) {
@@ -156,10 +161,51 @@ public final class MentionMerger {
 					&& surnames.contains(words[words.length - 1])
 					&& java.util.Arrays.stream(words).allMatch((w) -> Character.isUpperCase(w.charAt(0)))
 					&& NameCues.typeOf(bare).isEmpty() && !this.kb.knows(bare) && !isPlace(bare);
+			person = person || ((mention.type() == EntityType.ORGANIZATION || mention.type() == EntityType.LOCATION)
+					&& mention.value() == null && words.length >= 3 && words.length <= 7
+					&& containsShortForm(bare, shortForms) && particleName(words) && NameCues.typeOf(bare).isEmpty()
+					&& !this.kb.knows(bare) && !isPlace(bare));
 			result
 				.add(person ? new Mention(mention.start(), mention.end(), mention.text(), EntityType.PERSON) : mention);
 		}
 		return result;
+	}
+
+	/** Small words inside people's names: {@code de la}, {@code da}, {@code bin}. */
+	private static final Set<String> NAME_PARTICLES = Set.of("de", "la", "del", "da", "das", "do", "dos", "di", "du",
+			"van", "von", "der", "den", "bin", "binti", "bint", "ibn", "y", "e", "le");
+
+	/**
+	 * Words that may all be a person's: capitalised or a particle, starting capitalised,
+	 * none of them a generic word of names.
+	 */
+	private static boolean particleName(String[] words) {
+		if (!Character.isUpperCase(words[0].charAt(0))) {
+			return false;
+		}
+		for (String word : words) {
+			boolean name = Character.isUpperCase(word.charAt(0)) && !NameCues.isGenericWord(word)
+					&& !Titles.isTitle(word);
+			if (!name && !NAME_PARTICLES.contains(word) && !word.startsWith("el-") && !word.startsWith("al-")) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Whether a name holds, as whole words but not as all of it, a short form the article
+	 * uses for a person: {@code Ana Beatriz de la Peña Solís} holds {@code de la Peña}.
+	 */
+	private static boolean containsShortForm(String name, List<String> shortForms) {
+		String padded = " " + name.toLowerCase(java.util.Locale.ROOT) + " ";
+		for (String form : shortForms) {
+			String lower = form.toLowerCase(java.util.Locale.ROOT);
+			if (!lower.equals(name.toLowerCase(java.util.Locale.ROOT)) && padded.contains(" " + lower + " ")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** What says a one-word name is a person's: a speech verb or an age after it. */
