@@ -229,6 +229,10 @@ public final class MentionMerger {
 				for (String word : EntityResolver.bare(mention.text()).split("[ -]")) {
 					fullNameParts.add(word.toLowerCase(java.util.Locale.ROOT));
 				}
+				// A hyphenated surname alone is the person too: Owusu-Darko.
+				for (String word : EntityResolver.bare(mention.text()).split(" ")) {
+					fullNameParts.add(word.toLowerCase(java.util.Locale.ROOT));
+				}
 			}
 		}
 		for (Mention mention : mentions) {

@@ -29,7 +29,7 @@ final class NameShapes {
 
 	/** A particle before a surname, written apart or joined by a hyphen. */
 	private static final Pattern PARTICLE_BEFORE = Pattern.compile(
-			"(?<![\\p{L}])(?:(?:al|el|Al|El|an|ad|as|ash|at|az)-|(?:ibn|bin|binti|ben|van der|van den|van de|van|Van der|Van den|Van de|Van|von der|von|de la|de los|de las|del|dela|de|De|du|da|dos|das|di|ap|ab|Ngo|Le|ter)(?:-| ))$");
+			"(?<![\\p{L}])(?:(?:al|el|Al|El|an|ad|as|ash|at|az)-|(?:ibn|bin|binti|bint|ben|van der|van den|van de|van|Van der|Van den|Van de|Van|von der|von|de la|de los|de las|del|dela|de|De|du|da|dos|das|di|ap|ab|Ngo|Le|ter)(?:-| ))$");
 
 	/** The first half of a hyphenated name: {@code Frimpong-}, {@code Jukka-}. */
 	private static final Pattern JOINED_BEFORE = Pattern.compile("(?<![\\p{L}])\\p{Lu}[\\p{L}’']+-$");
@@ -40,7 +40,7 @@ final class NameShapes {
 			+ "-(?!(?:led|backed|owned|based|era|style|born|like|type|run|funded|linked|appointed|controlled|allied"
 			+ "|aligned|inspired|made|made|era|wide|free|friendly|shaped|sized)\\b)[\\p{L}’']+"
 			// a patronymic or a particle and what follows: bin Mat Saman, s/o Kannan
-			+ "|\\s(?:bin|binti|bte|bt|ibn|s/o|d/o|a/l|a/p|al-|el-|ap|van der|van den|van de|van|von|de la|de|da|dos|das|del|dela|di|du|ter)\\s?\\p{Lu}[\\p{L}’'-]*(?:\\s\\p{Lu}[\\p{L}’'-]*){0,2}"
+			+ "|\\s(?:bin|binti|bint|bte|bt|ibn|s/o|d/o|a/l|a/p|al-|el-|ap|van der|van den|van de|van|von|de la|de|da|dos|das|del|dela|di|du|ter)\\s?\\p{Lu}[\\p{L}’'-]*(?:\\s\\p{Lu}[\\p{L}’'-]*){0,2}"
 			// a regnal or generation number: Hamengku Buwono X, Kwaku Agyeman Badu II
 			+ "|\\s(?:II|III|IV|VI|VII|VIII|IX|X|Jr\\.?)(?![\\p{L}])"
 			// a Korean given name after the family name: Jang Seo-yeon, Kim Min-jun
@@ -328,6 +328,12 @@ final class NameShapes {
 				&& !Titles.isTitle(family.group().strip()) && !NOT_FAMILY.contains(family.group().strip())) {
 			start -= family.group().length();
 		}
+		if (end > start && text.charAt(end - 1) == '-') {
+			// A name the model cut after its hyphen: Lin Wei- | ting.
+			while (end < text.length() && Character.isLetter(text.charAt(end))) {
+				end++;
+			}
+		}
 		for (int guard = 0; guard < 4; guard++) {
 			Matcher tail = TAIL.matcher(text.substring(end, Math.min(text.length(), end + 60)));
 			if (!tail.find()) {
@@ -363,6 +369,11 @@ final class NameShapes {
 		}
 		start += cut;
 		name = text.substring(start, end);
+		int last = name.lastIndexOf(' ');
+		if (last > 0 && name.indexOf(' ') < last && Titles.isTrailingHonorific(name.substring(last + 1))) {
+			end = start + last;
+			name = text.substring(start, end);
+		}
 		if (start == mention.start() && end == mention.end()) {
 			return mention;
 		}
