@@ -149,7 +149,7 @@ public final class MentionMerger {
 				shortForms.add(bare);
 			}
 		}
-		if (surnames.isEmpty()) {
+		if (surnames.isEmpty() && shortForms.isEmpty()) {
 			return mentions;
 		}
 		List<Mention> result = new ArrayList<>(mentions.size());
