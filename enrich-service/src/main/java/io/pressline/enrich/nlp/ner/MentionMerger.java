@@ -217,6 +217,13 @@ public final class MentionMerger {
 		.compile("\\b(?:said|says|told|asked|added|according to)\\s$");
 
 	/**
+	 * A capitalised plural noun for a group of people: {@code Analysts},
+	 * {@code Detectives}, {@code Economists}, {@code Residents}.
+	 */
+	private static final java.util.regex.Pattern PLURAL_OF_PEOPLE = java.util.regex.Pattern
+		.compile("\\p{Lu}\\p{Ll}{3,}(?:ists|ysts|tors|sors|ives|ians|ents|ants)");
+
+	/**
 	 * News copy introduces a person by their full name; a one-word "person" the article
 	 * never names in full, never gives a title, and never has speak or an age is more
 	 * likely a place or a company the model misread, and is left out.
@@ -252,6 +259,11 @@ public final class MentionMerger {
 		for (Mention mention : mentions) {
 			String bare = EntityResolver.bare(mention.text());
 			if (mention.type() == EntityType.PERSON && !bare.contains(" ") && !evidence.getOrDefault(bare, true)) {
+				continue;
+			}
+			if (mention.type() == EntityType.PERSON && PLURAL_OF_PEOPLE.matcher(bare).matches()
+					&& !fullNameParts.contains(bare.toLowerCase(java.util.Locale.ROOT))) {
+				// Analysts said; Investigators found: a plural noun opening a sentence.
 				continue;
 			}
 			kept.add(mention);

@@ -124,9 +124,25 @@ final class NameShapes {
 		return COMPOUND_ADJECTIVE.matcher(word).matches() && NameCues.typeOf(word).isEmpty();
 	}
 
-	/** A compound adjective in front of an organisation or place is not part of it. */
+	/**
+	 * Prepositions that open a sentence before a name and are capitalised only for that:
+	 * {@code At Kisongo Secondary School}.
+	 */
+	private static final Set<String> OPENING_PREPOSITIONS = Set.of("At", "In", "On", "From", "Inside", "Outside",
+			"Near", "Across");
+
+	/**
+	 * A compound adjective or a sentence's opening preposition in front of an
+	 * organisation or place is not part of it.
+	 */
 	private static Mention withoutLeadingAdjective(Mention mention) {
 		int space = mention.text().indexOf(' ');
+		if (mention.type() != EntityType.PERSON && space > 0
+				&& OPENING_PREPOSITIONS.contains(mention.text().substring(0, space))
+				&& mention.text().indexOf(' ', space + 1) > 0) {
+			return new Mention(mention.start() + space + 1, mention.end(), mention.text().substring(space + 1),
+					mention.type());
+		}
 		if (mention.type() == EntityType.PERSON || space < 0
 				|| !isCompoundAdjective(mention.text().substring(0, space))) {
 			return mention;
@@ -249,7 +265,9 @@ final class NameShapes {
 			return null;
 		}
 		if (word.equals("at") || (word.equals("on") && rightCue.orElse(null) == EntityType.LOCATION)) {
-			if (left.contains(" ") && NameCues.typeOf(left).isPresent() || word.equals("at") && isPlace.test(right)) {
+			boolean street = word.equals("on") && left.contains(" ");
+			if (street || left.contains(" ") && NameCues.typeOf(left).isPresent()
+					|| word.equals("at") && isPlace.test(right)) {
 				return List.of(retype(leftPart),
 						new Mention(rightStart, mention.end(), right, rightCue.orElse(EntityType.LOCATION)));
 			}

@@ -292,6 +292,29 @@ class MentionMergerTests {
 	}
 
 	@Test
+	void aPluralNounForPeopleOpeningASentenceIsNoPerson() {
+		String text = "Economists said the rate would hold. Investigators found the ledger.";
+
+		assertThat(mended(text, "Economists|PERSON", "Investigators|PERSON")).isEmpty();
+	}
+
+	@Test
+	void aPrepositionOpeningTheSentenceIsNoPartOfTheName() {
+		String text = "At Kisongo Secondary College the roof leaks.";
+
+		assertThat(mended(text, "At Kisongo Secondary College|ORGANIZATION"))
+			.containsExactly("Kisongo Secondary College|ORGANIZATION");
+	}
+
+	@Test
+	void aBuildingOnAStreetReadAsOneNameIsTwoNamesWhateverTheBuilding() {
+		String text = "Beds ran out at Tembo General Hospital on Avenida Julius Nyerere by noon.";
+
+		assertThat(mended(text, "Tembo General Hospital on Avenida Julius Nyerere|ORGANIZATION"))
+			.containsExactly("Tembo General Hospital|ORGANIZATION", "Avenida Julius Nyerere|LOCATION");
+	}
+
+	@Test
 	void twoPeopleJoinedByAndReadAsOneOrganisationAreTwoPeople() {
 		String text = "The yard employed Abdul Karim Sarder and Nurul Islam Babu for years.";
 
