@@ -17,7 +17,7 @@ import io.pressline.enrich.quality.GoldSet;
 final class GoldSplits {
 
 	/**
-	 * The last article a model may be trained on while models are compared: 111–134 are
+	 * The last article a model may be trained on while models are compared: 111–174 are
 	 * then the held-out check.
 	 */
 	static final int HELD_OUT_AFTER = 110;

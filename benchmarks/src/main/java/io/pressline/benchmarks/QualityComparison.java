@@ -37,7 +37,7 @@ import io.pressline.enrich.quality.PresslineEngine;
  * also lists each engine's missed, spurious and mislinked mentions.
  * {@code --pressline-only} leaves CoreNLP out (it takes most of the time).
  * {@code --articles=A-B} keeps only the articles numbered A to B of those parts (the
- * held-out 111–134 of {@link GoldSplits}, say); {@code --crf=FILE} runs the engine with a
+ * held-out 111–174 of {@link GoldSplits}, say); {@code --crf=FILE} runs the engine with a
  * CRF from {@link GoldCrfTrainer} in place of the shipped one (after CoreNLP's 3-class
  * model, as {@link CrfRecognizer#standard()} has it), to measure a model trained on
  * 01–110 on the held-out articles; {@code --order} puts it after the 3-class model (the
