@@ -24,22 +24,22 @@ import io.pressline.enrich.quality.GoldArticle;
 
 /**
  * Trains a CoreNLP CRF on the team's gold set: the articles numbered up to
- * {@code --train-through} (by default all of 01–134, the first set, the tuning half and
- * the first blind half; {@code --train-through=110} keeps 111–134 out, as models are
- * compared, see {@link GoldSplits}). The second blind set is never read. Tokens are the
- * engine's own (OpenNLP's, in the forms {@link CrfRecognizer} gives the model); labels
- * are PERSON, ORGANIZATION, LOCATION or O. The features are CoreNLP's usual NER features
- * (words, n-grams of characters, word shapes, the words around, label sequences); with
- * {@code --gazette}, also the knowledge base's place, country, person and organisation
- * names as gazette features; with {@code --features=wide}, also pairs of neighbouring
- * words, the nearest words that are not punctuation, a title word before and disjunctive
- * word shapes around, for names the training data does not hold. {@code --threads=2}
- * computes the gradient on two threads: faster, but two runs then differ in the last bits
- * of their weights; on one thread the same data and options give the same model.
+ * {@code --train-through} (by default all of 01–174, the first set, the tuning half and
+ * both blind sets; {@code --train-through=110} keeps 111–174 out, as models are compared,
+ * see {@link GoldSplits}). Tokens are the engine's own (OpenNLP's, in the forms
+ * {@link CrfRecognizer} gives the model); labels are PERSON, ORGANIZATION, LOCATION or O.
+ * The features are CoreNLP's usual NER features (words, n-grams of characters, word
+ * shapes, the words around, label sequences); with {@code --gazette}, also the knowledge
+ * base's place, country, person and organisation names as gazette features; with
+ * {@code --features=wide}, also pairs of neighbouring words, the nearest words that are
+ * not punctuation, a title word before and disjunctive word shapes around, for names the
+ * training data does not hold. {@code --threads=2} computes the gradient on two threads:
+ * faster, but two runs then differ in the last bits of their weights; on one thread the
+ * same data and options give the same model.
  *
  * <pre>
  * java -Xmx3g -cp benchmarks/target/benchmarks.jar io.pressline.benchmarks.GoldCrfTrainer \
- *      --out=target/gold-crf.ser.gz [--train-through=134] [--features=standard|wide] [--gazette] [--threads=1]
+ *      --out=target/gold-crf.ser.gz [--train-through=174] [--features=standard|wide] [--gazette] [--threads=1]
  * </pre>
  */
 public final class GoldCrfTrainer {

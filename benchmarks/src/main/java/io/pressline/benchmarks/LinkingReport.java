@@ -15,11 +15,11 @@ import io.pressline.enrich.quality.GoldArticle;
 import io.pressline.enrich.quality.PresslineEngine;
 
 /**
- * How the engine links people and organisations on the gold set's articles 01–134 (never
- * the second blind set), split as models are compared (01–110, held-out 111–134): the
- * linking accuracy of {@link Evaluation} (found names whose canonical name is the gold
- * one), how many entities get an id from the reviewed list, from Wikipedia or a local id,
- * and every Wikipedia link with the article's name for it, to be checked by hand.
+ * How the engine links people and organisations on the gold set's articles 01–174, split
+ * as models are compared (01–110, held-out 111–174): the linking accuracy of
+ * {@link Evaluation} (found names whose canonical name is the gold one), how many
+ * entities get an id from the reviewed list, from Wikipedia or a local id, and every
+ * Wikipedia link with the article's name for it, to be checked by hand.
  *
  * <pre>
  * java -Xmx2g -cp benchmarks/target/benchmarks.jar io.pressline.benchmarks.LinkingReport
@@ -33,7 +33,7 @@ public final class LinkingReport {
 	public static void main(String[] args) {
 		Enricher enricher = Enricher.standard();
 		for (Map.Entry<String, List<GoldArticle>> part : List.of(Map.entry("01-110", GoldSplits.training()),
-				Map.entry("111-134", GoldSplits.heldOut()))) {
+				Map.entry("111-174", GoldSplits.heldOut()))) {
 			Evaluation.Report report = Evaluation.evaluate(part.getValue(), new PresslineEngine(enricher));
 			System.out.printf(Locale.ROOT,
 					"%s: linking accuracy PERSON %.3f, ORGANIZATION %.3f, LOCATION %.3f, all %.3f%n", part.getKey(),

@@ -23,8 +23,8 @@ import io.pressline.enrich.quality.PresslineEngine;
  * Statistical models tried as the engine's {@link EntityRecognizer}, each measured twice
  * on the gold set: the model alone (its own mentions, before any rule) and inside the
  * whole engine. Both on the articles a model may be trained and tuned on (01–110) and on
- * the held-out 111–134 ({@link GoldSplits}); {@code --held-out-only} measures the
- * held-out part only. The second blind set is never read here.
+ * the held-out 111–174 ({@link GoldSplits}); {@code --held-out-only} measures the
+ * held-out part only.
  *
  * <pre>
  * java -Xmx4g -cp benchmarks/target/benchmarks.jar io.pressline.benchmarks.ModelComparison \

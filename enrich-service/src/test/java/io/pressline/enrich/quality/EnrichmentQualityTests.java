@@ -35,16 +35,17 @@ class EnrichmentQualityTests {
 		PresslineEngine engine = new PresslineEngine(Enricher.standard());
 		report = Evaluation.evaluate(gold, engine);
 		List<GoldArticle> tail = gold.stream().filter((a) -> number(a) >= HELD_OUT_FROM).toList();
-		String table = report.table("Pressline, FIRST + DEV + BLIND (" + gold.size() + " gold articles)") + "\n"
-				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.FIRST), engine).table("FIRST 01-30") + "\n"
+		String table = report.table("Pressline, FIRST + DEV + BLIND + BLIND2 (" + gold.size() + " gold articles)")
+				+ "\n" + Evaluation.evaluate(GoldSet.load(GoldSet.Part.FIRST), engine).table("FIRST 01-30") + "\n"
 				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.DEV), engine).table("DEV 031-082") + "\n"
 				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.BLIND), engine).table("BLIND 083-134") + "\n"
-				+ Evaluation.evaluate(tail, engine).table("111-134 (held out while choosing, since trained on)");
+				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.BLIND2), engine).table("BLIND2 135-174") + "\n"
+				+ Evaluation.evaluate(tail, engine).table("111-174 (held out while choosing, since trained on)");
 		System.out.println(table);
 		Path file = Path.of("target", "quality-report.md");
 		Files.createDirectories(file.getParent());
 		Files.writeString(file,
-				table + "\n## Errors (FIRST + DEV + BLIND)\n\n" + String.join("\n", report.errors()) + "\n");
+				table + "\n## Errors (FIRST + DEV + BLIND + BLIND2)\n\n" + String.join("\n", report.errors()) + "\n");
 	}
 
 	private static int number(GoldArticle article) {
@@ -53,28 +54,28 @@ class EnrichmentQualityTests {
 
 	@Test
 	void theGoldSetIsLargeEnoughToMeasure() {
-		assertThat(GoldSet.tunable()).hasSizeGreaterThanOrEqualTo(130);
+		assertThat(GoldSet.tunable()).hasSizeGreaterThanOrEqualTo(170);
 	}
 
-	// Floors below are for FIRST + DEV + BLIND (134 articles), measured 2026-12-03 with
-	// the
-	// rules and the gold-trained CRF of docs/benchmarks.md (issue 14, engine tuning). The
-	// CRF was trained on all of 01-134, so these are largely training-set figures: they
-	// catch a regression but do not estimate quality. With the CRF trained on 01-110
-	// only, the held-out 111-134 scored micro-F1 0.902 and speakers 0.874.
+	// Floors below are for FIRST + DEV + BLIND + BLIND2 (174 articles), measured
+	// 2026-12-04 with the rules tuned on all of them and the gold-trained CRF retrained
+	// on all of 01-174. They are training-set figures: they catch a regression but do
+	// not estimate quality. The honest estimates are the blind sets' one-time figures in
+	// docs/benchmarks.md (BLIND2, measured once before any tuning on it: micro-F1 0.865,
+	// speakers 0.821).
 
 	@Test
 	void peopleOrganisationsAndPlacesAreFound() {
-		// measured 0.965 (P 0.959, R 0.971) on 2026-12-03
+		// measured 0.961 (P 0.955, R 0.968) on 2026-12-04, training data
 		assertThat(report.names().f1()).isGreaterThanOrEqualTo(0.95);
 	}
 
 	@Test
 	void eachTypeStaysAboveItsFloor() {
-		// measured 2026-12-03: PERSON 0.984, ORGANIZATION 0.942, LOCATION 0.969, DATE
-		// 0.926, MONEY 0.874
-		Map<EntityType, Double> floors = Map.of(EntityType.PERSON, 0.97, EntityType.ORGANIZATION, 0.92,
-				EntityType.LOCATION, 0.955, EntityType.DATE, 0.91, EntityType.MONEY, 0.86);
+		// measured 2026-12-04 (training data): PERSON 0.985, ORGANIZATION 0.934, LOCATION
+		// 0.966, DATE 0.908, MONEY 0.847
+		Map<EntityType, Double> floors = Map.of(EntityType.PERSON, 0.975, EntityType.ORGANIZATION, 0.92,
+				EntityType.LOCATION, 0.955, EntityType.DATE, 0.895, EntityType.MONEY, 0.83);
 		for (EntityType type : EntityType.values()) {
 			assertThat(report.byType().get(type).f1()).as(type.name()).isGreaterThanOrEqualTo(floors.get(type));
 		}
@@ -82,21 +83,23 @@ class EnrichmentQualityTests {
 
 	@Test
 	void foundNamesAreLinkedToTheRightEntity() {
-		// measured 0.799 of correctly found names carry the gold id on 2026-12-03
-		assertThat(report.names().linking()).isGreaterThanOrEqualTo(0.78);
+		// measured 0.968 of correctly found names carry the gold id on 2026-12-04 (places
+		// the knowledge base does not list now take the article's country)
+		assertThat(report.names().linking()).isGreaterThanOrEqualTo(0.95);
 	}
 
 	@Test
 	void quotesAreAttributedToTheirSpeaker() {
-		// measured 0.959 (564 of 588 quotes) on 2026-12-03; the issue's target is 0.90
-		assertThat(report.speakerAccuracy()).isGreaterThanOrEqualTo(0.94);
+		// measured 0.966 (730 of 756 quotes) on 2026-12-04, training data; the issue's
+		// target is 0.90 on a blind set
+		assertThat(report.speakerAccuracy()).isGreaterThanOrEqualTo(0.95);
 	}
 
 	@Test
 	void theMainTopicIsRight() {
-		// measured 0.851 (114 of 134) for the main topic and 0.663 recall over all gold
-		// topics on 2026-12-03
-		assertThat(report.mainTopicAccuracy()).isGreaterThanOrEqualTo(0.83);
+		// measured 0.833 (145 of 174) for the main topic and 0.665 recall over all gold
+		// topics on 2026-12-04
+		assertThat(report.mainTopicAccuracy()).isGreaterThanOrEqualTo(0.81);
 		assertThat(report.topicRecall()).isGreaterThanOrEqualTo(0.64);
 	}
 

@@ -331,10 +331,10 @@ public final class EntityResolver {
 			Optional<Link> link = EntityResolver.this.linker.link(this.type, names, contextCountries);
 			String name = link.map(Link::name).orElse(names.get(0));
 			String country = link.map(Link::country).orElse(null);
-			if (link.isEmpty() && this.type == EntityType.LOCATION && !contextCountries.isEmpty()
-					&& NameRules.FEATURE.matcher(name).matches()) {
-				// A lake or river the knowledge base does not list is, in news, one of
-				// the article's country.
+			if (link.isEmpty() && this.type == EntityType.LOCATION && !contextCountries.isEmpty()) {
+				// A place the knowledge base does not list (a quarter, a street, a
+				// market, a lake) is, in news, one of the article's country: the
+				// gazetteer knows the cities and countries an article travels to.
 				country = contextCountries.iterator().next();
 			}
 			return new Entity(name, this.type, link.map(Link::id).orElseGet(() -> localId(this.type, name)),

@@ -138,13 +138,18 @@ public final class MentionMerger {
 	 */
 	private List<Mention> peopleByShortForm(List<Mention> mentions) {
 		Set<String> surnames = new HashSet<>();
+		List<String> shortForms = new ArrayList<>();
 		for (Mention mention : mentions) {
 			String bare = EntityResolver.bare(mention.text());
 			if (mention.type() == EntityType.PERSON && !bare.contains(" ") && bare.length() > 2) {
 				surnames.add(bare);
 			}
+			if (mention.type() == EntityType.PERSON && bare.length() > 3 && bare.split(" ").length <= 3
+					&& (bare.contains(" ") || bare.contains("-"))) {
+				shortForms.add(bare);
+			}
 		}
-		if (surnames.isEmpty()) {
+		if (surnames.isEmpty() && shortForms.isEmpty()) {
 			return mentions;
 		}
 		List<Mention> result = new ArrayList<>(mentions.size());
@@ -156,10 +161,51 @@ public final class MentionMerger {
 					&& surnames.contains(words[words.length - 1])
 					&& java.util.Arrays.stream(words).allMatch((w) -> Character.isUpperCase(w.charAt(0)))
 					&& NameCues.typeOf(bare).isEmpty() && !this.kb.knows(bare) && !isPlace(bare);
+			person = person || ((mention.type() == EntityType.ORGANIZATION || mention.type() == EntityType.LOCATION)
+					&& mention.value() == null && words.length >= 3 && words.length <= 7
+					&& containsShortForm(bare, shortForms) && particleName(words) && NameCues.typeOf(bare).isEmpty()
+					&& !this.kb.knows(bare) && !isPlace(bare));
 			result
 				.add(person ? new Mention(mention.start(), mention.end(), mention.text(), EntityType.PERSON) : mention);
 		}
 		return result;
+	}
+
+	/** Small words inside people's names: {@code de la}, {@code da}, {@code bin}. */
+	private static final Set<String> NAME_PARTICLES = Set.of("de", "la", "del", "da", "das", "do", "dos", "di", "du",
+			"van", "von", "der", "den", "bin", "binti", "bint", "ibn", "y", "e", "le");
+
+	/**
+	 * Words that may all be a person's: capitalised or a particle, starting capitalised,
+	 * none of them a generic word of names.
+	 */
+	private static boolean particleName(String[] words) {
+		if (!Character.isUpperCase(words[0].charAt(0))) {
+			return false;
+		}
+		for (String word : words) {
+			boolean name = Character.isUpperCase(word.charAt(0)) && !NameCues.isGenericWord(word)
+					&& !Titles.isTitle(word);
+			if (!name && !NAME_PARTICLES.contains(word) && !word.startsWith("el-") && !word.startsWith("al-")) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Whether a name holds, as whole words but not as all of it, a short form the article
+	 * uses for a person: {@code Ana Beatriz de la Peña Solís} holds {@code de la Peña}.
+	 */
+	private static boolean containsShortForm(String name, List<String> shortForms) {
+		String padded = " " + name.toLowerCase(java.util.Locale.ROOT) + " ";
+		for (String form : shortForms) {
+			String lower = form.toLowerCase(java.util.Locale.ROOT);
+			if (!lower.equals(name.toLowerCase(java.util.Locale.ROOT)) && padded.contains(" " + lower + " ")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** What says a one-word name is a person's: a speech verb or an age after it. */
@@ -169,6 +215,13 @@ public final class MentionMerger {
 	/** A speech verb before the name: {@code said Kovács}. */
 	private static final java.util.regex.Pattern PERSON_BEFORE = java.util.regex.Pattern
 		.compile("\\b(?:said|says|told|asked|added|according to)\\s$");
+
+	/**
+	 * A capitalised plural noun for a group of people: {@code Analysts},
+	 * {@code Detectives}, {@code Economists}, {@code Residents}.
+	 */
+	private static final java.util.regex.Pattern PLURAL_OF_PEOPLE = java.util.regex.Pattern
+		.compile("\\p{Lu}\\p{Ll}{3,}(?:ists|ysts|tors|sors|ives|ians|ents|ants)");
 
 	/**
 	 * News copy introduces a person by their full name; a one-word "person" the article
@@ -181,6 +234,10 @@ public final class MentionMerger {
 		for (Mention mention : mentions) {
 			if (mention.type() == EntityType.PERSON && mention.text().contains(" ")) {
 				for (String word : EntityResolver.bare(mention.text()).split("[ -]")) {
+					fullNameParts.add(word.toLowerCase(java.util.Locale.ROOT));
+				}
+				// A hyphenated surname alone is the person too: Owusu-Darko.
+				for (String word : EntityResolver.bare(mention.text()).split(" ")) {
 					fullNameParts.add(word.toLowerCase(java.util.Locale.ROOT));
 				}
 			}
@@ -202,6 +259,11 @@ public final class MentionMerger {
 		for (Mention mention : mentions) {
 			String bare = EntityResolver.bare(mention.text());
 			if (mention.type() == EntityType.PERSON && !bare.contains(" ") && !evidence.getOrDefault(bare, true)) {
+				continue;
+			}
+			if (mention.type() == EntityType.PERSON && PLURAL_OF_PEOPLE.matcher(bare).matches()
+					&& !fullNameParts.contains(bare.toLowerCase(java.util.Locale.ROOT))) {
+				// Analysts said; Investigators found: a plural noun opening a sentence.
 				continue;
 			}
 			kept.add(mention);
@@ -263,7 +325,8 @@ public final class MentionMerger {
 	/** A preposition that puts what follows in a place: {@code in Mbanga}. */
 	private static final java.util.regex.Pattern IN_A_PLACE = java.util.regex.Pattern
 		.compile("(?:\\bin|\\bnear|\\boutside|\\baround|\\bvillage of|\\btown of|\\bcity of|\\bdistrict of"
-				+ "|\\bprovince of|\\bvillages of|\\bregion of)\\s$");
+				+ "|\\bprovince of|\\bvillages of|\\bregion of|\\bislands? of|\\bneighbou?rhoods? of|\\bsuburbs? of"
+				+ "|\\bquarter of|\\bresidents of)\\s$");
 
 	/**
 	 * A one-word name the article puts somewhere to be ({@code in Mbanga},
@@ -280,7 +343,7 @@ public final class MentionMerger {
 					|| Titles.isTitle(bare)) {
 				continue;
 			}
-			String before = text.substring(Math.max(0, mention.start() - 16), mention.start());
+			String before = text.substring(Math.max(0, mention.start() - 24), mention.start());
 			if (IN_A_PLACE.matcher(before).find() || (!bare.contains(" ") && usedAsPlace(text, bare))) {
 				wordTypes.put(bare, EntityType.LOCATION);
 			}
@@ -300,7 +363,7 @@ public final class MentionMerger {
 			.compile("(?<![\\p{L}\\d])" + java.util.regex.Pattern.quote(word) + "(?![\\p{L}\\d’'-])")
 			.matcher(text);
 		while (use.find()) {
-			if (IN_A_PLACE.matcher(text.substring(Math.max(0, use.start() - 16), use.start())).find()) {
+			if (IN_A_PLACE.matcher(text.substring(Math.max(0, use.start() - 24), use.start())).find()) {
 				return true;
 			}
 		}
@@ -417,6 +480,13 @@ public final class MentionMerger {
 	}
 
 	private static Mention withoutTitles(Mention mention) {
+		int space = mention.text().lastIndexOf(' ');
+		if (space > 0 && mention.text().indexOf(' ') < space
+				&& Titles.isTrailingHonorific(mention.text().substring(space + 1))) {
+			// An honorific after a name of two words or more: Kotmale Dhammaloka Thero.
+			mention = new Mention(mention.start(), mention.start() + space, mention.text().substring(0, space),
+					mention.type());
+		}
 		List<String> words = List.of(mention.text().split(" "));
 		int titles = Titles.leadingTitles(words);
 		if (titles == 0) {

@@ -76,7 +76,7 @@ final class NameCues {
 			"Lda.", "SAS", "SARL", "Srl", "S.r.l.", "S.p.A.", "Tbk", "Tbk.", "Sdn", "Pvt", "Pvt.", "JSC", "PJSC", "KK",
 			"K.K.", "ApS", "A/S", "Kft.", "Zrt.", "e.V.", "KG", "Gruppe", "Groep", "Grupa", "Holding", "Kumiai",
 			"Kyokai", "Kyōkai", "Shimbun", "Hoesa", "Rugby", "Cricket", "Athletics", "Netball", "Football",
-			"Basketball", "Hockey");
+			"Basketball", "Hockey", "Labs", "Lab", "Exchange", "Optics", "Ventures", "Traders", "Trading");
 
 	/** First words that make a name an organisation. */
 	private static final Set<String> ORGANISATION_FIRST = Set.of("Ministry", "Ministère", "Ministerio", "Ministério",
@@ -97,7 +97,7 @@ final class NameCues {
 			"Polícia", "Guardia", "Ejército", "Servicio", "Serviço", "Servizio", "Secretaría", "Dirección", "Direção",
 			"Direction", "Consorcio", "Corporación", "Fondo", "Fundo", "Caja", "Caixa", "Crédit", "Mutuelle", "Mutua",
 			"Groupement", "Entreprise", "Établissements", "Gemeente", "Provincie", "Stadtwerke", "Công", "Tập", "Hợp",
-			"Ngân", "Rugby", "Cricket", "Athletics", "Netball", "Hockey", "Cycling", "Swimming", "Rowing");
+			"Ngân", "Rugby", "Cricket", "Athletics", "Netball", "Hockey", "Cycling", "Swimming", "Rowing", "Team");
 
 	private NameCues() {
 	}

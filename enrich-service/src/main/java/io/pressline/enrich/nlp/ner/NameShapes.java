@@ -29,7 +29,7 @@ final class NameShapes {
 
 	/** A particle before a surname, written apart or joined by a hyphen. */
 	private static final Pattern PARTICLE_BEFORE = Pattern.compile(
-			"(?<![\\p{L}])(?:(?:al|el|Al|El|an|ad|as|ash|at|az)-|(?:ibn|bin|binti|ben|van der|van den|van de|van|Van der|Van den|Van de|Van|von der|von|de la|de los|de las|del|dela|de|De|du|da|dos|das|di|ap|ab|Ngo|Le|ter)(?:-| ))$");
+			"(?<![\\p{L}])(?:(?:al|el|Al|El|an|ad|as|ash|at|az)-|(?:ibn|bin|binti|bint|ben|van der|van den|van de|van|Van der|Van den|Van de|Van|von der|von|de la|de los|de las|del|dela|de|De|du|da|dos|das|di|ap|ab|Ngo|Le|ter)(?:-| ))$");
 
 	/** The first half of a hyphenated name: {@code Frimpong-}, {@code Jukka-}. */
 	private static final Pattern JOINED_BEFORE = Pattern.compile("(?<![\\p{L}])\\p{Lu}[\\p{L}’']+-$");
@@ -40,7 +40,7 @@ final class NameShapes {
 			+ "-(?!(?:led|backed|owned|based|era|style|born|like|type|run|funded|linked|appointed|controlled|allied"
 			+ "|aligned|inspired|made|made|era|wide|free|friendly|shaped|sized)\\b)[\\p{L}’']+"
 			// a patronymic or a particle and what follows: bin Mat Saman, s/o Kannan
-			+ "|\\s(?:bin|binti|bte|bt|ibn|s/o|d/o|a/l|a/p|al-|el-|ap|van der|van den|van de|van|von|de la|de|da|dos|das|del|dela|di|du|ter)\\s?\\p{Lu}[\\p{L}’'-]*(?:\\s\\p{Lu}[\\p{L}’'-]*){0,2}"
+			+ "|\\s(?:bin|binti|bint|bte|bt|ibn|s/o|d/o|a/l|a/p|al-|el-|ap|van der|van den|van de|van|von|de la|de|da|dos|das|del|dela|di|du|ter)\\s?\\p{Lu}[\\p{L}’'-]*(?:\\s\\p{Lu}[\\p{L}’'-]*){0,2}"
 			// a regnal or generation number: Hamengku Buwono X, Kwaku Agyeman Badu II
 			+ "|\\s(?:II|III|IV|VI|VII|VIII|IX|X|Jr\\.?)(?![\\p{L}])"
 			// a Korean given name after the family name: Jang Seo-yeon, Kim Min-jun
@@ -124,9 +124,25 @@ final class NameShapes {
 		return COMPOUND_ADJECTIVE.matcher(word).matches() && NameCues.typeOf(word).isEmpty();
 	}
 
-	/** A compound adjective in front of an organisation or place is not part of it. */
+	/**
+	 * Prepositions that open a sentence before a name and are capitalised only for that:
+	 * {@code At Kisongo Secondary School}.
+	 */
+	private static final Set<String> OPENING_PREPOSITIONS = Set.of("At", "In", "On", "From", "Inside", "Outside",
+			"Near", "Across");
+
+	/**
+	 * A compound adjective or a sentence's opening preposition in front of an
+	 * organisation or place is not part of it.
+	 */
 	private static Mention withoutLeadingAdjective(Mention mention) {
 		int space = mention.text().indexOf(' ');
+		if (mention.type() != EntityType.PERSON && space > 0
+				&& OPENING_PREPOSITIONS.contains(mention.text().substring(0, space))
+				&& mention.text().indexOf(' ', space + 1) > 0) {
+			return new Mention(mention.start() + space + 1, mention.end(), mention.text().substring(space + 1),
+					mention.type());
+		}
 		if (mention.type() == EntityType.PERSON || space < 0
 				|| !isCompoundAdjective(mention.text().substring(0, space))) {
 			return mention;
@@ -199,6 +215,12 @@ final class NameShapes {
 				}
 			}
 		}
+		if (mention.type() == EntityType.ORGANIZATION || mention.type() == EntityType.LOCATION) {
+			List<Mention> parts = splitAtLinkWord(mention, isPlace);
+			if (parts != null) {
+				return parts;
+			}
+		}
 		if (mention.type() == EntityType.PERSON) {
 			Matcher of = OF_PLACE.matcher(name);
 			if (of.matches() && of.group(1).contains(" ")) {
@@ -209,6 +231,76 @@ final class NameShapes {
 			}
 		}
 		return List.of(mention);
+	}
+
+	/** {@code A of B}, {@code A at B}, {@code A on B}, {@code A and B} in one mention. */
+	private static final Pattern LINKED = Pattern.compile("^(\\p{Lu}.*?) (of|at|on|and) (\\p{Lu}.*)$");
+
+	/**
+	 * Two names a recognizer read as one: a person and the organisation they speak for
+	 * ({@code Kofi Adomako-Mensah of Adomako and Sons}), a building and the street it
+	 * stands on ({@code Riverside Clinic on Rua das Flores}), an institution and the
+	 * place it is at, two people or two places joined by {@code and}. A name whose first
+	 * part is a generic word ({@code Bank of Ghana}) or ends in one
+	 * ({@code National Commission on Human Rights}) is left whole.
+	 */
+	private static List<Mention> splitAtLinkWord(Mention mention, Predicate<String> isPlace) {
+		Matcher linked = LINKED.matcher(mention.text());
+		if (!linked.matches()) {
+			return null;
+		}
+		String left = linked.group(1);
+		String word = linked.group(2);
+		String right = linked.group(3);
+		int rightStart = mention.start() + linked.start(3);
+		Mention leftPart = new Mention(mention.start(), mention.start() + left.length(), left, mention.type());
+		Optional<EntityType> rightCue = NameCues.typeOf(right);
+		boolean personShaped = personShaped(left);
+		if (word.equals("of")) {
+			if (personShaped && left.contains(" ") && !isPlace.test(left)
+					&& rightCue.orElse(null) == EntityType.ORGANIZATION) {
+				return List.of(new Mention(leftPart.start(), leftPart.end(), left, EntityType.PERSON),
+						new Mention(rightStart, mention.end(), right, EntityType.ORGANIZATION));
+			}
+			return null;
+		}
+		if (word.equals("at") || (word.equals("on") && rightCue.orElse(null) == EntityType.LOCATION)) {
+			boolean street = word.equals("on") && left.contains(" ");
+			if (street || left.contains(" ") && NameCues.typeOf(left).isPresent()
+					|| word.equals("at") && isPlace.test(right)) {
+				return List.of(retype(leftPart),
+						new Mention(rightStart, mention.end(), right, rightCue.orElse(EntityType.LOCATION)));
+			}
+			return null;
+		}
+		if (word.equals("and") && mention.type() == EntityType.ORGANIZATION && !right.contains(" and ")) {
+			boolean places = isPlace.test(left) && isPlace.test(right);
+			boolean people = personShaped && personShaped(right) && left.contains(" ") && right.contains(" ");
+			if (places || people) {
+				EntityType type = places ? EntityType.LOCATION : EntityType.PERSON;
+				return List.of(new Mention(leftPart.start(), leftPart.end(), left, type),
+						new Mention(rightStart, mention.end(), right, type));
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Words that could be a person's name: capitalised, none of them a generic word of
+	 * names or a title, no word in lower case.
+	 */
+	private static boolean personShaped(String name) {
+		String[] words = name.split(" ");
+		if (words.length > 5 || NameCues.typeOf(name).isPresent()) {
+			return false;
+		}
+		for (String word : words) {
+			if (word.isEmpty() || !Character.isUpperCase(word.charAt(0)) || NameCues.isGenericWord(word)
+					|| Titles.isTitle(word)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -254,6 +346,12 @@ final class NameShapes {
 				&& !Titles.isTitle(family.group().strip()) && !NOT_FAMILY.contains(family.group().strip())) {
 			start -= family.group().length();
 		}
+		if (end > start && text.charAt(end - 1) == '-') {
+			// A name the model cut after its hyphen: Lin Wei- | ting.
+			while (end < text.length() && Character.isLetter(text.charAt(end))) {
+				end++;
+			}
+		}
 		for (int guard = 0; guard < 4; guard++) {
 			Matcher tail = TAIL.matcher(text.substring(end, Math.min(text.length(), end + 60)));
 			if (!tail.find()) {
@@ -289,6 +387,11 @@ final class NameShapes {
 		}
 		start += cut;
 		name = text.substring(start, end);
+		int last = name.lastIndexOf(' ');
+		if (last > 0 && name.indexOf(' ') < last && Titles.isTrailingHonorific(name.substring(last + 1))) {
+			end = start + last;
+			name = text.substring(start, end);
+		}
 		if (start == mention.start() && end == mention.end()) {
 			return mention;
 		}

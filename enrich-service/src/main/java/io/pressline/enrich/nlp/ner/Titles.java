@@ -41,7 +41,29 @@ final class Titles {
 			"Curator", "Historian", "Economist", "Analyst", "Activist", "Organiser", "Organizer", "Volunteer",
 			"Fisherman", "Fisherwoman", "Farmer", "Trader", "Shopkeeper", "Vendor", "Driver", "Pilot", "Ranger",
 			"Warden", "Apostle", "Evangelist", "Prophet", "Bro.", "Sis.", "Fr.", "Mgr", "Mgr.", "Pr.", "Dra.", "Ir.",
-			"Drs.", "Mag.", "Dipl.-Ing.", "Hajji", "Hadji", "Mbak", "Oba", "Obong", "Igwe");
+			"Drs.", "Mag.", "Dipl.-Ing.", "Hajji", "Hadji", "Mbak", "Oba", "Obong", "Igwe", "Senior", "Presiding",
+			"Major-General", "Lieutenant-General", "Brigadier-General", "Lieutenant-Colonel", "Rear-Admiral",
+			"Vice-Admiral", "Admiral", "Lt", "Col", "Maj", "Capt", "Sgt", "Gen", "Supt", "Supt.", "Insp.", "Cpl.",
+			"Pte.");
+
+	/**
+	 * Words of an office that follow {@code of} inside a title: {@code Superintendent of
+	 * Police}, {@code Minister of Finance}, {@code Chief of Staff}.
+	 */
+	private static final Set<String> OFFICES = Set.of("Police", "State", "Staff", "Finance", "Justice", "Health",
+			"Education", "Defence", "Defense", "Interior", "Agriculture", "Works", "Prisons", "Customs", "Mines",
+			"Transport", "Energy", "Trade", "Labour", "Labor", "Culture", "Tourism", "Fisheries", "Public");
+
+	/**
+	 * Honorifics written after a name: {@code Thero} after a Buddhist monk's name in Sri
+	 * Lanka, {@code Sahib} in South Asia.
+	 */
+	private static final Set<String> TRAILING = Set.of("Thero", "Thera", "Himi", "Mahathera", "Sahib", "Sahab");
+
+	/** Whether a word is an honorific that follows a name. */
+	static boolean isTrailingHonorific(String word) {
+		return TRAILING.contains(word);
+	}
 
 	private Titles() {
 	}
@@ -65,6 +87,10 @@ final class Titles {
 			}
 			else if (isTitle(words.get(count)) && !PAIRS.contains(words.get(count))) {
 				count++;
+			}
+			else if (count > 0 && count + 2 < words.size() && words.get(count).equals("of")
+					&& OFFICES.contains(words.get(count + 1))) {
+				count += 2;
 			}
 			else {
 				break;

@@ -502,12 +502,54 @@ public final class QuoteFinder {
 				.map((e) -> new Quote(words, start, end, e.name(), e.id(), "role"));
 		}
 		int whoEnd = whoStart + who.length();
-		return entities.stream()
+		Optional<Entity> named = entities.stream()
 			.filter((e) -> e.type() == EntityType.PERSON || e.type() == EntityType.ORGANIZATION)
 			.filter((e) -> e.mentions().stream().anyMatch((m) -> m.start() >= whoStart && m.end() <= whoEnd))
 			.min(Comparator.comparing((Entity e) -> e.type() != EntityType.PERSON)
-				.thenComparingInt((Entity e) -> firstMentionIn(e, whoStart, whoEnd)))
-			.map((e) -> new Quote(words, start, end, e.name(), e.id(), how));
+				.thenComparingInt((Entity e) -> firstMentionIn(e, whoStart, whoEnd)));
+		if (named.isPresent() && named.get().type() == EntityType.ORGANIZATION
+				&& modifiesRoleNoun(text, named.get(), whoStart, whoEnd)) {
+			// "said the port authority's director", "said the APC candidate": the
+			// organisation qualifies a person's role; the person is named right after
+			// it or is the one the story last made the subject.
+			return personRightAfter(text, whoEnd, entities).or(() -> lastPersonBefore(text, start, entities))
+				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "role"));
+		}
+		return named.map((e) -> new Quote(words, start, end, e.name(), e.id(), how));
+	}
+
+	/**
+	 * A word in lower case right after an organisation's name: {@code the TPA director}.
+	 */
+	private static final Pattern ROLE_AFTER_NAME = Pattern.compile("^(?:’s|'s)?\\s+\\p{Ll}");
+
+	/**
+	 * Whether an organisation named in a speaker's words is only the modifier of a role
+	 * noun after it: {@code the TPA director general}, {@code the party’s candidate}.
+	 */
+	private static boolean modifiesRoleNoun(String text, Entity organisation, int whoStart, int whoEnd) {
+		for (Mention mention : organisation.mentions()) {
+			if (mention.start() >= whoStart && mention.end() <= whoEnd) {
+				String rest = text.substring(mention.end(), whoEnd);
+				return ROLE_AFTER_NAME.matcher(rest).find() && !SPEECH_VERB.matcher(rest).find();
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * A person named right after a speaker's role: {@code director general, Asha Juma}.
+	 */
+	private static Optional<Entity> personRightAfter(String text, int offset, List<Entity> entities) {
+		int at = offset;
+		while (at < text.length() && (text.charAt(at) == ',' || text.charAt(at) == ' ')) {
+			at++;
+		}
+		int from = at;
+		return entities.stream()
+			.filter((e) -> e.type() == EntityType.PERSON)
+			.filter((e) -> e.mentions().stream().anyMatch((m) -> m.start() == from))
+			.findFirst();
 	}
 
 	private static int firstMentionIn(Entity entity, int from, int to) {
@@ -546,13 +588,22 @@ public final class QuoteFinder {
 				continue;
 			}
 			for (Mention mention : entity.mentions()) {
-				if (mention.start() >= sentence && mention.start() <= lastStart && mention.start() < subjectStart) {
+				if (mention.start() >= sentence && mention.start() <= lastStart && mention.start() < subjectStart
+						&& !possessor(text, mention)) {
 					subject = entity;
 					subjectStart = mention.start();
 				}
 			}
 		}
 		return Optional.ofNullable(subject).or(() -> last);
+	}
+
+	/**
+	 * Whether a person is named as the possessor of someone else, who is then the
+	 * subject: {@code Mensah’s lawyer, Ama Ofori, said}.
+	 */
+	private static boolean possessor(String text, Mention mention) {
+		return text.startsWith("’s ", mention.end()) || text.startsWith("'s ", mention.end());
 	}
 
 	private static Optional<Entity> lastBefore(int offset, List<Entity> entities, EntityType type) {

@@ -74,6 +74,19 @@ class EntityResolverTests {
 			.containsExactly("Lake Basin Water Board: Lake Basin Water Board, LBWB, LBWB");
 	}
 
+	@Test
+	void aPlaceTheKnowledgeBaseDoesNotListIsInTheArticlesCountry() {
+		Document document = segmenter.segment(new ArticleText("Headline", "Stalls at Mbwenitoto Market burned.", null));
+		String text = document.text();
+		int at = text.indexOf("Mbwenitoto Market");
+		List<Mention> mentions = List
+			.of(new Mention(at, at + "Mbwenitoto Market".length(), "Mbwenitoto Market", EntityType.LOCATION));
+
+		assertThat(this.resolver.resolve(document, mentions, Set.of("TZ"))).singleElement()
+			.extracting(Entity::country)
+			.isEqualTo("TZ");
+	}
+
 	/**
 	 * The entities of an article whose body is the sentence, written
 	 * {@code name: mention, mention}, for the given mentions (people if the first

@@ -242,6 +242,124 @@ class MentionMergerTests {
 			.containsExactly("Te Karaka Rugby Club|ORGANIZATION");
 	}
 
+	@Test
+	void aWordPutOnAnIslandOrInANeighbourhoodIsAPlaceEvenBeforeAnInstitutionsName() {
+		String text = "The Veloria Health Post has one nurse. Veloria is short of doctors, say residents of Marrowind. "
+				+ "Families on the island of Veloria wait for the ferry.";
+
+		assertThat(mended(text, "Veloria Health Post|ORGANIZATION", "Veloria|LOCATION", "Marrowind|ORGANIZATION"))
+			.containsExactly("Veloria Health Post|ORGANIZATION", "Veloria|LOCATION", "Marrowind|LOCATION");
+	}
+
+	@Test
+	void theGenericWordOfACompanyMakesItAnOrganisation() {
+		String text = "Korvath Labs and Team Brenmoor signed the deal with Ostrava Optics.";
+
+		assertThat(mended(text, "Korvath Labs|LOCATION", "Team Brenmoor|LOCATION", "Ostrava Optics|PERSON"))
+			.containsExactly("Korvath Labs|ORGANIZATION", "Team Brenmoor|ORGANIZATION", "Ostrava Optics|ORGANIZATION");
+	}
+
+	@Test
+	void aRankWrittenWithAHyphenOrAnOfficeAfterOfStaysOutsideTheName() {
+		String text = "Major-General Tevita Lomani met Senior Superintendent of Police Farida Noor Qureshi.";
+
+		assertThat(mended(text, "Major-General Tevita Lomani|PERSON",
+				"Senior Superintendent of Police Farida Noor Qureshi|ORGANIZATION"))
+			.containsExactly("Tevita Lomani|PERSON", "Farida Noor Qureshi|PERSON");
+	}
+
+	@Test
+	void anHonorificAfterAMonksNameStaysOutsideIt() {
+		String text = "The abbot, Galagama Dhammaratana Thero, opened the hall.";
+
+		assertThat(mended(text, "Galagama Dhammaratana Thero|PERSON")).containsExactly("Galagama Dhammaratana|PERSON");
+	}
+
+	@Test
+	void aPersonOfTheirFirmReadAsOneOrganisationIsTwoNames() {
+		String text = "Their lawyer, Kojo Mensah-Bonsu of Mensah-Bonsu and Partners, will appeal.";
+
+		assertThat(mended(text, "Kojo Mensah-Bonsu of Mensah-Bonsu and Partners|ORGANIZATION"))
+			.containsExactly("Kojo Mensah-Bonsu|PERSON", "Mensah-Bonsu and Partners|ORGANIZATION");
+	}
+
+	@Test
+	void anInstitutionOnAStreetReadAsOneNameIsTwoNames() {
+		String text = "Pupils of Palmeira Secondary College on Avenida das Palmeiras sat the exam.";
+
+		assertThat(mended(text, "Palmeira Secondary College on Avenida das Palmeiras|ORGANIZATION"))
+			.containsExactly("Palmeira Secondary College|ORGANIZATION", "Avenida das Palmeiras|LOCATION");
+	}
+
+	@Test
+	void aPluralNounForPeopleOpeningASentenceIsNoPerson() {
+		String text = "Economists said the rate would hold. Investigators found the ledger.";
+
+		assertThat(mended(text, "Economists|PERSON", "Investigators|PERSON")).isEmpty();
+	}
+
+	@Test
+	void aPrepositionOpeningTheSentenceIsNoPartOfTheName() {
+		String text = "At Kisongo Secondary College the roof leaks.";
+
+		assertThat(mended(text, "At Kisongo Secondary College|ORGANIZATION"))
+			.containsExactly("Kisongo Secondary College|ORGANIZATION");
+	}
+
+	@Test
+	void aBuildingOnAStreetReadAsOneNameIsTwoNamesWhateverTheBuilding() {
+		String text = "The wards of Tembo General Hospital on Avenida Julius Nyerere were full by noon.";
+
+		assertThat(mended(text, "Tembo General Hospital on Avenida Julius Nyerere|ORGANIZATION"))
+			.containsExactly("Tembo General Hospital|ORGANIZATION", "Avenida Julius Nyerere|LOCATION");
+	}
+
+	@Test
+	void twoPeopleJoinedByAndReadAsOneOrganisationAreTwoPeople() {
+		String text = "The yard employed Abdul Karim Sarder and Nurul Islam Babu for years.";
+
+		assertThat(mended(text, "Abdul Karim Sarder and Nurul Islam Babu|ORGANIZATION"))
+			.containsExactly("Abdul Karim Sarder|PERSON", "Nurul Islam Babu|PERSON");
+	}
+
+	@Test
+	void anOrganisationOfAPlaceWithAGenericWordStaysWhole() {
+		String text = "The Federation of Andean Fishing Cooperatives met in Quito.";
+
+		assertThat(mended(text, "Federation of Andean Fishing Cooperatives|ORGANIZATION"))
+			.containsExactly("Federation of Andean Fishing Cooperatives|ORGANIZATION");
+	}
+
+	@Test
+	void aFullNameWithParticlesHoldingAShortFormUsedForAPersonIsThatPerson() {
+		String text = "Ana Beatriz de la Peña Solís chairs the panel. De la Peña said it would sit in May.";
+
+		assertThat(mended(text, "Ana Beatriz de la Peña Solís|ORGANIZATION", "De la Peña|PERSON"))
+			.containsExactly("Ana Beatriz de la Peña Solís|PERSON", "De la Peña|PERSON");
+	}
+
+	@Test
+	void aHyphenatedSurnameAloneIsThePersonNamedInFull() {
+		String text = "Efua Owusu-Darko sells cloth. Later Owusu-Darko closed the stall.";
+
+		assertThat(mended(text, "Efua Owusu-Darko|PERSON", "Owusu-Darko|PERSON"))
+			.containsExactly("Efua Owusu-Darko|PERSON", "Owusu-Darko|PERSON");
+	}
+
+	@Test
+	void aDaughterOfPatronymicIsPartOfTheName() {
+		String text = "The survey was led by Noor bint Saeed al-Kindi in March.";
+
+		assertThat(mended(text, "Noor|PERSON")).containsExactly("Noor bint Saeed al-Kindi|PERSON");
+	}
+
+	@Test
+	void aNameTheModelCutAfterItsHyphenIsWhole() {
+		String text = "Lin Wei-ting bought shares at the staff price.";
+
+		assertThat(mended(text, "Lin Wei-|PERSON")).containsExactly("Lin Wei-ting|PERSON");
+	}
+
 	/**
 	 * The merger's result for mentions given as {@code text|TYPE}, each at the next place
 	 * its text appears, written back the same way.

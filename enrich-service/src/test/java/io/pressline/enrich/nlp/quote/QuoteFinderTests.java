@@ -229,6 +229,30 @@ class QuoteFinderTests {
 		assertThat(speakers(text, person(text, "Olga Marek"))).containsExactly((String) null);
 	}
 
+	@Test
+	void anOrganisationQualifyingARoleGivesThePersonNamedAfterIt() {
+		String text = "“The cranes arrive in June,” said the KPA managing director, Halima Said Omar.";
+
+		assertThat(speakers(text, organisation(text, "KPA"), person(text, "Halima Said Omar")))
+			.containsExactly("Halima Said Omar");
+	}
+
+	@Test
+	void anOrganisationQualifyingARoleWithNoNameAfterItGivesTheLastSubject() {
+		String text = "Tunde Bakare-Ojo said the count was slow. “We accept the result,” said the NPP candidate.";
+
+		assertThat(speakers(text, person(text, "Tunde Bakare-Ojo"), organisation(text, "NPP")))
+			.containsExactly("Tunde Bakare-Ojo");
+	}
+
+	@Test
+	void aPronounPointsPastAPossessorToThePersonTheSentenceIsAbout() {
+		String text = "Viktor Halloran’s widow, Maeve Corcoran, lives by the pier. She said: “He knew the risks.”";
+
+		assertThat(speakers(text, person(text, "Viktor Halloran"), person(text, "Maeve Corcoran")))
+			.containsExactly("Maeve Corcoran");
+	}
+
 	private List<String> speakers(String text, Entity... entities) {
 		List<String> speakers = new ArrayList<>();
 		this.quotes.find(text, List.of(entities)).forEach((quote) -> speakers.add(quote.speaker()));
