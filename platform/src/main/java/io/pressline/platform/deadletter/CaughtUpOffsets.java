@@ -42,6 +42,12 @@ public class CaughtUpOffsets implements ApplicationListener<ListenerContainerIdl
 	private final Set<Object> containers = ConcurrentHashMap.newKeySet();
 
 	/**
+	 * Per consumer (its container, the event's source), the positions last found settled:
+	 * while it stays idle there, the broker is not asked again.
+	 */
+	private final Map<Object, Map<TopicPartition, Long>> settled = new ConcurrentHashMap<>();
+
+	/**
 	 * Takes over the container's offset fix: Spring Kafka's is turned off, and the
 	 * container reports when it is idle.
 	 */
@@ -68,11 +74,15 @@ public class CaughtUpOffsets implements ApplicationListener<ListenerContainerIdl
 			for (TopicPartition partition : assigned) {
 				positions.put(partition, consumer.position(partition));
 			}
+			if (positions.equals(this.settled.get(event.getSource()))) {
+				return;
+			}
 			Map<TopicPartition, OffsetAndMetadata> past = pastMarkers(positions, consumer.committed(assigned));
 			if (!past.isEmpty()) {
 				consumer.commitSync(past);
 				log.debug("Offsets moved past the commit markers of {}: {}", event.getListenerId(), past);
 			}
+			this.settled.put(event.getSource(), positions);
 		}
 		catch (KafkaException ex) {
 			// A rebalance, or the broker away: the next idle moment tries again.
