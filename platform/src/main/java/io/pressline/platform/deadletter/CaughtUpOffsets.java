@@ -78,11 +78,17 @@ public class CaughtUpOffsets implements ApplicationListener<ListenerContainerIdl
 				return;
 			}
 			Map<TopicPartition, OffsetAndMetadata> past = pastMarkers(positions, consumer.committed(assigned));
-			if (!past.isEmpty()) {
+			if (past.isEmpty()) {
+				this.settled.put(event.getSource(), positions);
+			}
+			else {
+				// Looked at again at the next idle moment, and only then taken as
+				// settled:
+				// should a transaction's offsets still be on their way, they land after
+				// this commit, and it is made again.
 				consumer.commitSync(past);
 				log.debug("Offsets moved past the commit markers of {}: {}", event.getListenerId(), past);
 			}
-			this.settled.put(event.getSource(), positions);
 		}
 		catch (KafkaException ex) {
 			// A rebalance, or the broker away: the next idle moment tries again.
