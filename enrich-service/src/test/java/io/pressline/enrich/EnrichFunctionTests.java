@@ -8,11 +8,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -34,10 +41,11 @@ import io.pressline.testing.TestKafka;
 import io.pressline.testing.TopicProbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The enrich function bound to a real broker: a submitted draft comes out enriched, under
- * the same key.
+ * the same key, and once it is caught up the stage's group shows no lag.
  */
 @KafkaTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -122,6 +130,50 @@ class EnrichFunctionTests {
 			assertThat(event.getSubmission()).isEqualTo(retraction);
 			assertThat(event.getEnrichment().getEntities()).isEmpty();
 			assertThat(event.getEnrichment().getWordCount()).isZero();
+		}
+	}
+
+	@Test
+	void aCaughtUpStageShowsNoLagAlthoughItsInputWasWrittenInTransactions() throws Exception {
+		String id = UUID.randomUUID().toString();
+		ArticleSubmitted draft = ArticleSubmitted.newBuilder()
+			.setArticleId(id)
+			.setVersion(1)
+			.setHeadline("Ferry timetable changes")
+			.setBody("The island ferry runs an hour later from Monday.")
+			.setSubmittedAt(Instant.now())
+			.build();
+		RecordMetadata written;
+		try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+						ProducerConfig.TRANSACTIONAL_ID_CONFIG, "caught-up-" + id),
+				new StringSerializer(), new AvroEventSerializer())) {
+			// As ingest writes drafts: in a transaction, so a commit marker follows it.
+			producer.initTransactions();
+			producer.beginTransaction();
+			written = producer.send(new ProducerRecord<>("articles.submitted", id, draft)).get();
+			producer.commitTransaction();
+		}
+		try (TopicProbe<SpecificRecord> enriched = TopicProbe.on("articles.enriched", new AvroEventDeserializer())) {
+			enriched.await((r) -> id.equals(r.key()), Duration.ofSeconds(30));
+		}
+
+		TopicPartition partition = new TopicPartition("articles.submitted", written.partition());
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+			long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest()))
+				.partitionResult(partition)
+				.get(10, TimeUnit.SECONDS)
+				.offset();
+			assertThat(end).as("the marker after the draft").isGreaterThan(written.offset() + 1);
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				OffsetAndMetadata committed = admin.listConsumerGroupOffsets("enrich-service")
+					.partitionsToOffsetAndMetadata()
+					.get(10, TimeUnit.SECONDS)
+					.get(partition);
+				assertThat(committed).isNotNull();
+				assertThat(committed.offset()).as("enrich-service's committed offset").isGreaterThanOrEqualTo(end);
+			});
 		}
 	}
 

@@ -28,6 +28,7 @@ import io.pressline.platform.cloudevents.CloudEventSettings;
 import io.pressline.platform.deadletter.DeadLetterController;
 import io.pressline.platform.draft.DraftRequests;
 import io.pressline.platform.draft.DraftSettings;
+import io.pressline.platform.deadletter.CaughtUpOffsets;
 import io.pressline.platform.deadletter.DeadLetterHandling;
 import io.pressline.platform.deadletter.DeadLetteredRecords;
 import io.pressline.platform.batch.BatchConsumerSettings;
@@ -110,8 +111,15 @@ public class PlatformAutoConfiguration {
 	 * headers naming stage, error and attempts.
 	 */
 	@Bean
-	DeadLetterHandling deadLetterHandling(KafkaProperties kafka, DeadLetteredRecords deadLettered) {
-		return new DeadLetterHandling(kafka.buildProducerProperties(), deadLettered);
+	DeadLetterHandling deadLetterHandling(KafkaProperties kafka, DeadLetteredRecords deadLettered,
+			CaughtUpOffsets caughtUpOffsets) {
+		return new DeadLetterHandling(kafka.buildProducerProperties(), deadLettered, caughtUpOffsets);
+	}
+
+	/** Moves idle consumers' offsets past the commit markers, so no lag shows. */
+	@Bean
+	CaughtUpOffsets caughtUpOffsets() {
+		return new CaughtUpOffsets();
 	}
 
 	@Bean

@@ -48,7 +48,7 @@ import io.pressline.event.serde.AvroEventSerializer;
  * containers need for Kafka transactions: transaction synchronisation, so a stage can
  * change its memory and metrics only once a record's transaction commits
  * ({@code TransactionEffects}), and offsets committed past the last commit marker, so a
- * caught-up group shows no lag.
+ * caught-up group shows no lag ({@link CaughtUpOffsets}).
  */
 public class DeadLetterHandling implements ListenerContainerWithDlqAndRetryCustomizer {
 
@@ -65,14 +65,19 @@ public class DeadLetterHandling implements ListenerContainerWithDlqAndRetryCusto
 
 	private final DeadLetteredRecords deadLettered;
 
+	private final CaughtUpOffsets caughtUp;
+
 	/**
 	 * @param producerConfiguration how to reach the cluster (as the service's producers
 	 * do; the serialisers are set here)
 	 * @param deadLettered the records of batches dead-lettered, to pass over when the
 	 * batch is read again
+	 * @param caughtUp commits the offsets of caught-up consumers past the commit markers
 	 */
-	public DeadLetterHandling(Map<String, Object> producerConfiguration, DeadLetteredRecords deadLettered) {
+	public DeadLetterHandling(Map<String, Object> producerConfiguration, DeadLetteredRecords deadLettered,
+			CaughtUpOffsets caughtUp) {
 		this.deadLettered = deadLettered;
+		this.caughtUp = caughtUp;
 		Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
 		byType.put(byte[].class, new ByteArraySerializer());
 		byType.put(SpecificRecord.class, AvroEventSerializer.configuredBy(producerConfiguration));
@@ -105,8 +110,8 @@ public class DeadLetterHandling implements ListenerContainerWithDlqAndRetryCusto
 		synchronizeTransactions(container);
 		// Records written in transactions are followed by a commit marker, which a
 		// consumer skips but its committed offset would stop short of: the group's lag
-		// would never fall below one per partition. Commit past the marker at the end.
-		container.getContainerProperties().setFixTxOffsets(true);
+		// would never fall below one per partition. Commit past the marker when idle.
+		this.caughtUp.watch(container);
 		if (dlqDestinationResolver == null) {
 			container.setCommonErrorHandler(new DefaultErrorHandler(backOff));
 			return;
