@@ -85,7 +85,8 @@ public class CaughtUpOffsets implements ApplicationListener<ListenerContainerIdl
 				// Looked at again at the next idle moment, and only then taken as
 				// settled:
 				// should a transaction's offsets still be on their way, they land after
-				// this commit, and it is made again.
+				// this
+				// commit, and it is made again.
 				consumer.commitSync(past);
 				log.debug("Offsets moved past the commit markers of {}: {}", event.getListenerId(), past);
 			}
