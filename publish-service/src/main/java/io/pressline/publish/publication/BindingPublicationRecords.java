@@ -58,15 +58,16 @@ public class BindingPublicationRecords implements PublicationRecords {
 	@Override
 	public void edition(ArticlePublished event) {
 		EncodedEvent<ArticlePublished> encoded = EncodedEvent.of(event);
-		published(encoded);
-		send(LATEST, event.getArticleId(), encoded, this.cloudEvents.latest(event));
+		Map<String, Object> headers = published(encoded);
+		send(LATEST, event.getArticleId(), encoded, this.cloudEvents.latest(event, headers));
 	}
 
-	private void published(EncodedEvent<ArticlePublished> encoded) {
+	private Map<String, Object> published(EncodedEvent<ArticlePublished> encoded) {
 		ArticlePublished event = encoded.event();
 		Map<String, Object> headers = this.cloudEvents.event(event);
 		send(PUBLISHED, event.getArticleId(), encoded, headers);
 		send(this.properties.sectionTopic(event.getSection()), event.getArticleId(), encoded, headers);
+		return headers;
 	}
 
 	@Override

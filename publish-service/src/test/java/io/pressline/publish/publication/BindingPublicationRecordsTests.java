@@ -29,10 +29,13 @@ class BindingPublicationRecordsTests {
 
 	private final List<Sent> sent = new ArrayList<>();
 
+	private final CloudEventHeaders cloudEvents = new CloudEventHeaders(URI.create("/pressline/publish-service"),
+			AvroEventSerializer.CONTENT_TYPE);
+
 	private final BindingPublicationRecords records = new BindingPublicationRecords(new Recording(), null,
 			new PublishProperties("https://news.example.org", List.of("local"), "local", null, "articles.published.",
 					10, null, null, null, null),
-			new CloudEventHeaders(URI.create("/pressline/publish-service"), AvroEventSerializer.CONTENT_TYPE));
+			this.cloudEvents);
 
 	@Test
 	void anEditionGoesToItsThreeTopicsFromOneEncoding() {
@@ -49,6 +52,9 @@ class BindingPublicationRecordsTests {
 		assertThat(this.sent).allSatisfy((record) -> assertThat(record.value()).isSameAs(value));
 		assertThat(this.sent).extracting((record) -> text(record.headers().get("ce_id")))
 			.containsExactly("a1:1:published", "a1:1:published", "a1:1:latest");
+		assertThat(texts(this.sent.get(0).headers())).isEqualTo(texts(this.cloudEvents.event(event)));
+		assertThat(texts(this.sent.get(2).headers())).as("the latest state's, in their order")
+			.isEqualTo(texts(this.cloudEvents.latest(event)));
 	}
 
 	@Test
@@ -82,6 +88,10 @@ class BindingPublicationRecordsTests {
 			.setFirstPublishedAt(NOW)
 			.setPublishedAt(NOW)
 			.build();
+	}
+
+	private static List<String> texts(Map<String, ?> headers) {
+		return headers.entrySet().stream().map((header) -> header.getKey() + "=" + text(header.getValue())).toList();
 	}
 
 	private static String text(Object header) {

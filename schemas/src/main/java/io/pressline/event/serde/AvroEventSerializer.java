@@ -46,6 +46,9 @@ public class AvroEventSerializer implements Serializer<SpecificRecord>, EventEnc
 	/** The single-object encoding's marker, before the schema's fingerprint. */
 	private static final byte[] SINGLE_OBJECT_MARKER = { (byte) 0xC3, (byte) 0x01 };
 
+	/** The length of the single-object header: the marker and the 8-byte fingerprint. */
+	static final int SINGLE_OBJECT_HEADER_LENGTH = 10;
+
 	/**
 	 * A buffer larger than this is not kept for the thread's next record (a rare huge
 	 * event should not stay on the heap).
@@ -107,7 +110,13 @@ public class AvroEventSerializer implements Serializer<SpecificRecord>, EventEnc
 			EventWriter writer = writer(data);
 			byte[] frame = frame(topic, data, writer);
 			if (event instanceof EncodedEvent<?> encoded) {
-				return framed(frame, encoded.payload(), 0, encoded.payload().length);
+				byte[] singleObject = encoded.singleObject();
+				if (frame == writer.singleObjectHeader()) {
+					// The same bytes for every topic: nothing to copy.
+					return singleObject;
+				}
+				return framed(frame, singleObject, SINGLE_OBJECT_HEADER_LENGTH,
+						singleObject.length - SINGLE_OBJECT_HEADER_LENGTH);
 			}
 			Buffer buffer = BUFFERS.get();
 			try {
@@ -133,12 +142,13 @@ public class AvroEventSerializer implements Serializer<SpecificRecord>, EventEnc
 		return CONTENT_TYPE;
 	}
 
-	/** The Avro binary of an event, without framing (see {@link EncodedEvent}). */
-	static byte[] payload(SpecificRecord event) {
+	/** An event in single-object encoding (see {@link EncodedEvent}). */
+	static byte[] singleObject(SpecificRecord event) {
 		Buffer buffer = BUFFERS.get();
 		try {
-			writer(event).write(event, buffer);
-			return Arrays.copyOf(buffer.bytes(), buffer.size());
+			EventWriter writer = writer(event);
+			writer.write(event, buffer);
+			return framed(writer.singleObjectHeader(), buffer.bytes(), 0, buffer.size());
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new SerializationException("Cannot write " + event.getSchema().getFullName() + ": " + ex.getMessage(),
@@ -191,7 +201,7 @@ public class AvroEventSerializer implements Serializer<SpecificRecord>, EventEnc
 		EventWriter(Schema schema, Class<?> type) {
 			this.writer = new SpecificDatumWriter<>(schema, SpecificData.getForClass(type));
 			long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
-			this.singleObjectHeader = new byte[SINGLE_OBJECT_MARKER.length + Long.BYTES];
+			this.singleObjectHeader = new byte[SINGLE_OBJECT_HEADER_LENGTH];
 			System.arraycopy(SINGLE_OBJECT_MARKER, 0, this.singleObjectHeader, 0, SINGLE_OBJECT_MARKER.length);
 			for (int i = 0; i < Long.BYTES; i++) {
 				// Little-endian, as the single-object specification says.

@@ -22,11 +22,11 @@ public final class EncodedEvent<T extends SpecificRecord> implements SpecificRec
 
 	private final T event;
 
-	private final byte[] payload;
+	private final byte[] singleObject;
 
-	private EncodedEvent(T event, byte[] payload) {
+	private EncodedEvent(T event, byte[] singleObject) {
 		this.event = event;
-		this.payload = payload;
+		this.singleObject = singleObject;
 	}
 
 	/**
@@ -36,7 +36,7 @@ public final class EncodedEvent<T extends SpecificRecord> implements SpecificRec
 	 * written
 	 */
 	public static <T extends SpecificRecord> EncodedEvent<T> of(T event) {
-		return new EncodedEvent<>(event, AvroEventSerializer.payload(event));
+		return new EncodedEvent<>(event, AvroEventSerializer.singleObject(event));
 	}
 
 	/** The event. */
@@ -44,9 +44,14 @@ public final class EncodedEvent<T extends SpecificRecord> implements SpecificRec
 		return this.event;
 	}
 
-	/** The Avro binary of the event, without any framing; shared, not to be changed. */
-	byte[] payload() {
-		return this.payload;
+	/**
+	 * The event in single-object encoding: the header
+	 * ({@value AvroEventSerializer#SINGLE_OBJECT_HEADER_LENGTH} bytes) then the Avro
+	 * binary. Shared by every record written from it, never to be changed: Kafka copies a
+	 * value's bytes into its batch.
+	 */
+	byte[] singleObject() {
+		return this.singleObject;
 	}
 
 	@Override
