@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +49,8 @@ import static org.awaitility.Awaitility.await;
 class PublishFunctionTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	private static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(30);
 
 	@LocalServerPort
 	private int port;
@@ -103,6 +106,34 @@ class PublishFunctionTests {
 		assertThat(bySlug.statusCode()).isEqualTo(200);
 		assertThat(bySlug.body()).contains("\"articleId\":\"" + id + "\"");
 		assertThat(get("/api/v1/published/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void anEditionIsTheSameBytesOnTheStreamItsSectionAndTheLatestState() throws Exception {
+		// Two articles: the first record to a section's topic may bind it on the way
+		// (BindingRecords), the next goes straight to the transaction's producer; the
+		// event is encoded once for its three topics either way.
+		List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+		for (String id : ids) {
+			send(PublishFixtures.draft(id, 1));
+		}
+
+		try (TopicProbe<byte[]> published = TopicProbe.on("articles.published", new ByteArrayDeserializer());
+				TopicProbe<byte[]> local = TopicProbe.on("articles.published.local", new ByteArrayDeserializer());
+				TopicProbe<byte[]> latest = TopicProbe.on("articles.latest", new ByteArrayDeserializer())) {
+			for (String id : ids) {
+				// As the first test of the class it may also wait out a transaction an
+				// earlier class left open on these topics, which holds read-committed
+				// readers until the coordinator aborts it (transaction.timeout.ms, 30 s).
+				byte[] event = published.await((r) -> id.equals(r.key()), WAIT.plus(TRANSACTION_TIMEOUT)).value();
+				assertThat(local.await((r) -> id.equals(r.key()), WAIT).value()).as("section topic").isEqualTo(event);
+				assertThat(latest.await((r) -> id.equals(r.key()), WAIT).value()).as("latest state").isEqualTo(event);
+				ArticlePublished read = (ArticlePublished) new AvroEventDeserializer().deserialize("articles.published",
+						event);
+				assertThat(read.getArticleId()).isEqualTo(id);
+				assertThat(read.getBodyHtml()).isEqualTo("<p>The night buses run again from Friday.</p>\n");
+			}
+		}
 	}
 
 	@Test

@@ -126,6 +126,17 @@ public final class CloudEventHeaders {
 	}
 
 	/**
+	 * The headers of an article's latest state on {@code articles.latest}, from the
+	 * headers {@link #event} gave for the same event: the same attributes in the same
+	 * order but the id, without working them out again.
+	 */
+	public Map<String, Object> latest(ArticlePublished event, Map<String, Object> eventHeaders) {
+		Map<String, Object> headers = new LinkedHashMap<>(eventHeaders);
+		put(headers, PREFIX + "id", id(event.getArticleId(), event.getVersion(), LATEST));
+		return headers;
+	}
+
+	/**
 	 * The headers of the tombstone a retraction leaves on {@code articles.latest}: the
 	 * retraction's attributes, without data.
 	 */

@@ -23,6 +23,8 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.StringUtils;
 
+import io.pressline.event.serde.EncodedEvent;
+
 /**
  * Writes a record to an output binding's topic, keyed, with the headers given as they
  * are. Inside a Kafka transaction of the binder's transactional producer (the one a
@@ -85,7 +87,8 @@ public class BindingRecords {
 	 * Writes a record.
 	 * @param binding the output binding, or a topic to bind on first use
 	 * @param key the record's key (an article id)
-	 * @param value the event, or {@code null} for a tombstone
+	 * @param value the event (an {@link EncodedEvent} for one written to several topics),
+	 * or {@code null} for a tombstone
 	 * @param headers the record's headers, each {@code byte[]} or text
 	 * @throws IllegalStateException when the record could not be handed to Kafka
 	 */
@@ -96,7 +99,10 @@ public class BindingRecords {
 			direct.template().send(record(topic, key, value, headers));
 			return;
 		}
-		Message<Object> message = MessageBuilder.withPayload((value != null) ? value : KafkaNull.INSTANCE)
+		// StreamBridge gets the event itself: a binder without native encoding (the test
+		// binder) converts what it is given, and knows nothing of an encoded event.
+		Object payload = (value instanceof EncodedEvent<?> encoded) ? encoded.event() : value;
+		Message<Object> message = MessageBuilder.withPayload((payload != null) ? payload : KafkaNull.INSTANCE)
 			.copyHeaders(headers)
 			.setHeader(KafkaHeaders.KEY, key)
 			.build();

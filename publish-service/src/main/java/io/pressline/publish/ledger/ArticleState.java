@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
 
 import io.pressline.event.ArticleEnriched;
 import io.pressline.event.ArticlePublished;
@@ -103,23 +107,50 @@ public record ArticleState(String articleId, int decidedVersion, boolean retract
 
 	/**
 	 * An event without what the next version replaces anyway (body, HTML, tags), so the
-	 * state stays small whatever the article's length.
+	 * state stays small whatever the article's length. Copied field by field, sharing the
+	 * event's values (strings and times, which do not change): a builder made from the
+	 * event would first copy its whole text and enrichment deeply, only for them to be
+	 * dropped, and work out the defaults of the enrichment's lists from the schema again,
+	 * a tenth of the publisher's time per article in the load profile.
 	 */
 	static ArticlePublished header(ArticlePublished event) {
 		Enrichment tags = event.getEnrichment();
-		return ArticlePublished.newBuilder(event)
-			.setBody("")
-			.setBodyHtml("")
-			.setEnrichment(Enrichment.newBuilder()
-				.setEngine(tags.getEngine())
-				.setLanguage(tags.getLanguage())
-				.setLanguageConfidence(tags.getLanguageConfidence())
-				.setWordCount(0)
-				.setSentenceCount(0)
-				.setReadingTimeSeconds(0)
-				.setEnrichedAt(tags.getEnrichedAt())
-				.build())
-			.build();
+		Enrichment kept = copy(NO_TAGS, new Enrichment());
+		kept.setEngine(tags.getEngine());
+		kept.setLanguage(tags.getLanguage());
+		kept.setLanguageConfidence(tags.getLanguageConfidence());
+		kept.setEnrichedAt(tags.getEnrichedAt());
+		ArticlePublished header = copy(event, new ArticlePublished());
+		header.setBody("");
+		header.setBodyHtml("");
+		header.setEnrichment(kept);
+		return header;
+	}
+
+	/**
+	 * An enrichment with no tags and no counts: every field but the four the header keeps
+	 * at its default, worked out once, its lists empty and unchangeable.
+	 */
+	private static final Enrichment NO_TAGS = Enrichment.newBuilder()
+		.setEngine("")
+		.setLanguage("")
+		.setLanguageConfidence(0)
+		.setWordCount(0)
+		.setSentenceCount(0)
+		.setReadingTimeSeconds(0)
+		.setEnrichedAt(Instant.EPOCH)
+		.setEntities(List.of())
+		.setQuotes(List.of())
+		.setKeywords(List.of())
+		.setTopics(List.of())
+		.setCaptions(List.of())
+		.build();
+
+	private static <T extends SpecificRecord> T copy(T from, T to) {
+		for (Schema.Field field : from.getSchema().getFields()) {
+			to.put(field.pos(), from.get(field.pos()));
+		}
+		return to;
 	}
 
 	private static ByteBuffer encode(ArticlePublished event) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import io.pressline.event.ArticlePublished;
 import io.pressline.event.ArticleStage;
 import io.pressline.event.ArticleSubmitted;
+import io.pressline.event.serde.EncodedEvent;
 import io.pressline.platform.cloudevents.CloudEventHeaders;
 import io.pressline.platform.kafka.BindingRecords;
 import io.pressline.platform.status.StageReporter;
@@ -17,7 +18,8 @@ import io.pressline.publish.ledger.ArticleState;
  * section's topic, all keyed by article id, the events and latest states with their
  * CloudEvents headers ({@link CloudEventHeaders}). Called in the consumer's thread while
  * the binder's transaction for the version read is open, so they commit with its offset
- * (straight to that transaction's producer, see {@link BindingRecords}).
+ * (straight to that transaction's producer, see {@link BindingRecords}). An event is
+ * encoded once for all the topics it goes to ({@link EncodedEvent}).
  */
 public class BindingPublicationRecords implements PublicationRecords {
 
@@ -45,9 +47,27 @@ public class BindingPublicationRecords implements PublicationRecords {
 
 	@Override
 	public void published(ArticlePublished event) {
+		published(EncodedEvent.of(event));
+	}
+
+	/**
+	 * The event and the latest state written from one encoding of the event: the three
+	 * records' values are the same bytes (on one wire format), and the event's body is
+	 * turned into Avro once instead of three times.
+	 */
+	@Override
+	public void edition(ArticlePublished event) {
+		EncodedEvent<ArticlePublished> encoded = EncodedEvent.of(event);
+		Map<String, Object> headers = published(encoded);
+		send(LATEST, event.getArticleId(), encoded, this.cloudEvents.latest(event, headers));
+	}
+
+	private Map<String, Object> published(EncodedEvent<ArticlePublished> encoded) {
+		ArticlePublished event = encoded.event();
 		Map<String, Object> headers = this.cloudEvents.event(event);
-		send(PUBLISHED, event.getArticleId(), event, headers);
-		send(this.properties.sectionTopic(event.getSection()), event.getArticleId(), event, headers);
+		send(PUBLISHED, event.getArticleId(), encoded, headers);
+		send(this.properties.sectionTopic(event.getSection()), event.getArticleId(), encoded, headers);
+		return headers;
 	}
 
 	@Override

@@ -22,6 +22,16 @@ public interface PublicationRecords {
 	void latest(ArticlePublished event);
 
 	/**
+	 * A new edition of the article: the event for downstream sites ({@link #published})
+	 * and the same event as its latest state ({@link #latest}), in that order. A writer
+	 * that encodes records may encode the event once for all of them.
+	 */
+	default void edition(ArticlePublished event) {
+		published(event);
+		latest(event);
+	}
+
+	/**
 	 * A tombstone on {@code articles.latest}: the article is gone.
 	 * @param retraction the event that took it down
 	 */

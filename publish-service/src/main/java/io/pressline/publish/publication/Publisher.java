@@ -154,8 +154,7 @@ public final class Publisher {
 			ArticleStates states, PublicationRecords out) {
 		ArticleSubmitted draft = version.getSubmission();
 		ArticlePublished event = this.editions.edition(version, publish, state.lastEvent(), now);
-		out.published(event);
-		out.latest(event);
+		out.edition(event);
 		keep(state.unholdingUpTo(draft.getVersion()).after(event), states, out);
 		out.status(draft, ArticleStage.PUBLISHED,
 				(publish.eventType() == PublicationEventType.PUBLISHED) ? null : "published as " + publish.eventType());

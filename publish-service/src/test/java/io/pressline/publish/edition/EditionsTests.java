@@ -51,6 +51,50 @@ class EditionsTests {
 	}
 
 	@Test
+	void paragraphsArePartedByABlankLineWhateverBlanksItHolds() {
+		assertThat(Editions.html("  One\n \t\r\n  Two \n\n\n\nThree\n\u2003\nstill three\n\n \n"))
+			.isEqualTo("<p>One</p>\n<p>Two</p>\n<p>Three<br>\u2003<br>still three</p>\n");
+		assertThat(Editions.html(" \n\n \t ")).isEmpty();
+	}
+
+	@Test
+	void theHtmlBodyIsWhatTheParagraphRuleAndEscapingGiveForAnyText() {
+		// The rule as it was first written, with a regular expression, against the scan
+		// that replaced it: the same HTML for random texts of the characters that matter.
+		char[] alphabet = { 'a', 'Z', ' ', '\t', '\n', '\n', '\n', '\r', '\f', '\u000B', '\u2003', '\u00A0', '\u001C',
+				'&', '<', '>', '"', '\'', '\u00E9', '\u2019' };
+		java.util.Random random = new java.util.Random(16);
+		for (int run = 0; run < 20_000; run++) {
+			StringBuilder text = new StringBuilder();
+			int length = random.nextInt(40);
+			for (int i = 0; i < length; i++) {
+				text.append(alphabet[random.nextInt(alphabet.length)]);
+			}
+			assertThat(Editions.html(text.toString())).as("html of %s", text.toString().chars().boxed().toList())
+				.isEqualTo(htmlByRegularExpression(text.toString()));
+		}
+	}
+
+	private static String htmlByRegularExpression(String body) {
+		StringBuilder html = new StringBuilder();
+		for (String paragraph : java.util.regex.Pattern.compile("\\n\\s*\\n").split(body.strip())) {
+			if (paragraph.isBlank()) {
+				continue;
+			}
+			html.append("<p>")
+				.append(paragraph.strip()
+					.replace("&", "&amp;")
+					.replace("<", "&lt;")
+					.replace(">", "&gt;")
+					.replace("\"", "&quot;")
+					.replace("'", "&#39;")
+					.replace("\n", "<br>"))
+				.append("</p>\n");
+		}
+		return html.toString();
+	}
+
+	@Test
 	void aCorrectionKeepsTheFirstSlugAndCarriesItsNote() {
 		ArticlePublished first = this.editions.edition(enriched(1, "Bridge closes", null),
 				new Decision.Publish(PublicationEventType.PUBLISHED, NOW, "local"), null, NOW);

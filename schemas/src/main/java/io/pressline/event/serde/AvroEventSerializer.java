@@ -1,13 +1,15 @@
 package io.pressline.event.serde;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
@@ -31,7 +33,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * </ul>
  * Kafka configures it when it is named by class; made by hand, it writes single-object
  * unless built with a registry or configured. Its media type is {@value #CONTENT_TYPE}
- * either way.
+ * either way. An {@link EncodedEvent} is framed, not encoded again: its bytes are the
+ * ones its event would give.
  */
 public class AvroEventSerializer implements Serializer<SpecificRecord>, EventEncoding {
 
@@ -40,11 +43,25 @@ public class AvroEventSerializer implements Serializer<SpecificRecord>, EventEnc
 
 	private static final byte MAGIC = 0;
 
-	private final Map<Class<?>, BinaryMessageEncoder<SpecificRecord>> encoders = new ConcurrentHashMap<>();
+	/** The single-object encoding's marker, before the schema's fingerprint. */
+	private static final byte[] SINGLE_OBJECT_MARKER = { (byte) 0xC3, (byte) 0x01 };
 
-	private final Map<Class<?>, SpecificDatumWriter<SpecificRecord>> writers = new ConcurrentHashMap<>();
+	/** The length of the single-object header: the marker and the 8-byte fingerprint. */
+	static final int SINGLE_OBJECT_HEADER_LENGTH = 10;
 
-	private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+	/**
+	 * A buffer larger than this is not kept for the thread's next record: a service may
+	 * have a couple of hundred threads that write (ingest's HTTP threads), and a rare
+	 * long article should not stay on the heap once for each. A 600-word published event
+	 * with its HTML is about 9 KB.
+	 */
+	private static final int KEPT_BUFFER_BYTES = 64 * 1024;
+
+	private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
+
+	private static final Map<Class<?>, EventWriter> WRITERS = new ConcurrentHashMap<>();
+
+	private final Map<String, byte[]> registryFrames = new ConcurrentHashMap<>();
 
 	private volatile SchemaRegistry registry;
 
@@ -90,17 +107,26 @@ public class AvroEventSerializer implements Serializer<SpecificRecord>, EventEnc
 		if (event == null) {
 			return null;
 		}
-		SchemaRegistry registry = this.registry;
-		ByteArrayOutputStream out = new ByteArrayOutputStream(256);
 		try {
-			if (registry != null) {
-				writeFramed(registry, topic, event, out);
+			SpecificRecord data = (event instanceof EncodedEvent<?> encoded) ? encoded.event() : event;
+			EventWriter writer = writer(data);
+			byte[] frame = frame(topic, data, writer);
+			if (event instanceof EncodedEvent<?> encoded) {
+				byte[] singleObject = encoded.singleObject();
+				if (frame == writer.singleObjectHeader()) {
+					// The same bytes for every topic: nothing to copy.
+					return singleObject;
+				}
+				return framed(frame, singleObject, SINGLE_OBJECT_HEADER_LENGTH,
+						singleObject.length - SINGLE_OBJECT_HEADER_LENGTH);
 			}
-			else {
-				this.encoders
-					.computeIfAbsent(event.getClass(),
-							(type) -> new BinaryMessageEncoder<>(SpecificData.getForClass(type), event.getSchema()))
-					.encode(event, out);
+			Buffer buffer = BUFFERS.get();
+			try {
+				writer.write(data, buffer);
+				return framed(frame, buffer.bytes(), 0, buffer.size());
+			}
+			finally {
+				buffer.release();
 			}
 		}
 		catch (SerializationException ex) {
@@ -111,7 +137,6 @@ public class AvroEventSerializer implements Serializer<SpecificRecord>, EventEnc
 					"Cannot write " + event.getSchema().getFullName() + " for topic " + topic + ": " + ex.getMessage(),
 					ex);
 		}
-		return out.toByteArray();
 	}
 
 	@Override
@@ -119,25 +144,132 @@ public class AvroEventSerializer implements Serializer<SpecificRecord>, EventEnc
 		return CONTENT_TYPE;
 	}
 
-	private void writeFramed(SchemaRegistry registry, String topic, SpecificRecord event, ByteArrayOutputStream out)
-			throws IOException {
-		String key = topic + '\n' + event.getClass().getName();
-		Integer id = this.ids.get(key);
-		if (id == null) {
-			id = registry.register(SchemaRegistry.valueSubject(topic), event.getSchema());
-			this.ids.put(key, id);
+	/** An event in single-object encoding (see {@link EncodedEvent}). */
+	static byte[] singleObject(SpecificRecord event) {
+		Buffer buffer = BUFFERS.get();
+		try {
+			EventWriter writer = writer(event);
+			writer.write(event, buffer);
+			return framed(writer.singleObjectHeader(), buffer.bytes(), 0, buffer.size());
 		}
-		out.write(MAGIC);
-		out.write(id >>> 24);
-		out.write(id >>> 16);
-		out.write(id >>> 8);
-		out.write(id);
-		BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-		this.writers
-			.computeIfAbsent(event.getClass(),
-					(type) -> new SpecificDatumWriter<>(event.getSchema(), SpecificData.getForClass(type)))
-			.write(event, encoder);
-		encoder.flush();
+		catch (IOException | RuntimeException ex) {
+			throw new SerializationException("Cannot write " + event.getSchema().getFullName() + ": " + ex.getMessage(),
+					ex);
+		}
+		finally {
+			buffer.release();
+		}
+	}
+
+	private static EventWriter writer(SpecificRecord event) {
+		return WRITERS.computeIfAbsent(event.getClass(), (type) -> new EventWriter(event.getSchema(), type));
+	}
+
+	/**
+	 * What goes before the payload: the single-object header, or the registry's frame.
+	 */
+	private byte[] frame(String topic, SpecificRecord event, EventWriter writer) {
+		SchemaRegistry registry = this.registry;
+		if (registry == null) {
+			return writer.singleObjectHeader();
+		}
+		String key = topic + '\n' + event.getClass().getName();
+		byte[] frame = this.registryFrames.get(key);
+		if (frame == null) {
+			int id = registry.register(SchemaRegistry.valueSubject(topic), event.getSchema());
+			frame = new byte[] { MAGIC, (byte) (id >>> 24), (byte) (id >>> 16), (byte) (id >>> 8), (byte) id };
+			this.registryFrames.put(key, frame);
+		}
+		return frame;
+	}
+
+	private static byte[] framed(byte[] frame, byte[] payload, int offset, int length) {
+		byte[] bytes = new byte[frame.length + length];
+		System.arraycopy(frame, 0, bytes, 0, frame.length);
+		System.arraycopy(payload, offset, bytes, frame.length, length);
+		return bytes;
+	}
+
+	/**
+	 * The writer of one event type and its single-object header, the same datum writer
+	 * Avro's own single-object encoder uses.
+	 */
+	private static final class EventWriter {
+
+		private final SpecificDatumWriter<SpecificRecord> writer;
+
+		private final byte[] singleObjectHeader;
+
+		EventWriter(Schema schema, Class<?> type) {
+			this.writer = new SpecificDatumWriter<>(schema, SpecificData.getForClass(type));
+			long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
+			this.singleObjectHeader = new byte[SINGLE_OBJECT_HEADER_LENGTH];
+			System.arraycopy(SINGLE_OBJECT_MARKER, 0, this.singleObjectHeader, 0, SINGLE_OBJECT_MARKER.length);
+			for (int i = 0; i < Long.BYTES; i++) {
+				// Little-endian, as the single-object specification says.
+				this.singleObjectHeader[SINGLE_OBJECT_MARKER.length + i] = (byte) (fingerprint >>> (8 * i));
+			}
+		}
+
+		byte[] singleObjectHeader() {
+			return this.singleObjectHeader;
+		}
+
+		void write(SpecificRecord event, Buffer buffer) throws IOException {
+			BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(buffer, buffer.encoder);
+			buffer.encoder = encoder;
+			this.writer.write(event, encoder);
+			encoder.flush();
+		}
+
+	}
+
+	/**
+	 * A thread's growing buffer for the payload being written, unsynchronized (one thread
+	 * writes it), kept for the thread's next record unless it grew very large.
+	 */
+	private static final class Buffer extends OutputStream {
+
+		private byte[] bytes = new byte[8192];
+
+		private int size;
+
+		private BinaryEncoder encoder;
+
+		@Override
+		public void write(int b) {
+			ensure(1);
+			this.bytes[this.size++] = (byte) b;
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) {
+			ensure(len);
+			System.arraycopy(b, off, this.bytes, this.size, len);
+			this.size += len;
+		}
+
+		private void ensure(int more) {
+			if (this.size + more > this.bytes.length) {
+				this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.size + more));
+			}
+		}
+
+		byte[] bytes() {
+			return this.bytes;
+		}
+
+		int size() {
+			return this.size;
+		}
+
+		void release() {
+			this.size = 0;
+			if (this.bytes.length > KEPT_BUFFER_BYTES) {
+				BUFFERS.remove();
+			}
+		}
+
 	}
 
 }

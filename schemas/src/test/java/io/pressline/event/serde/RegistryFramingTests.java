@@ -74,6 +74,20 @@ class RegistryFramingTests {
 			.isEqualTo(event);
 	}
 
+	@ParameterizedTest
+	@MethodSource("events")
+	void anEncodedEventIsFramedForEachTopicsSubjectAsItsEventIs(SpecificRecord event) {
+		AvroEventSerializer serializer = serializer(WireFormat.REGISTRY);
+		EncodedEvent<SpecificRecord> encoded = EncodedEvent.of(event);
+
+		for (String topic : List.of("articles.published", "articles.published.local", "articles.latest")) {
+			byte[] bytes = serializer.serialize(topic, encoded);
+			assertThat(bytes).as(topic).isEqualTo(serializer.serialize(topic, event));
+			assertThat(this.registry.registeredUnder(topic + "-value")).as(topic).isTrue();
+			assertThat(deserializer().deserialize(topic, bytes)).as(topic).isEqualTo(event);
+		}
+	}
+
 	@Test
 	void setsTheSubjectsRuleBeforeItRegistersAndDoesBothOncePerTopic() {
 		AvroEventSerializer serializer = serializer(WireFormat.REGISTRY);
