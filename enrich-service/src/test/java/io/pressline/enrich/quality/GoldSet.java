@@ -57,7 +57,14 @@ public final class GoldSet {
 		 * who never saw the engine, each half reviewed by a third, committed before it is
 		 * measured, and never tuned on.
 		 */
-		BLIND3("/gold/blind3/");
+		BLIND3("/gold/blind3/"),
+
+		/**
+		 * The fourth blind set ({@code gold/blind4/}, 215–254): written by two annotators
+		 * who never saw the engine, each half reviewed by a third, committed before it is
+		 * measured, and never tuned on.
+		 */
+		BLIND4("/gold/blind4/");
 
 		private final String directory;
 
