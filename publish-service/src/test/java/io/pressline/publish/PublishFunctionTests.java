@@ -10,18 +10,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,41 +103,6 @@ class PublishFunctionTests {
 		assertThat(bySlug.statusCode()).isEqualTo(200);
 		assertThat(bySlug.body()).contains("\"articleId\":\"" + id + "\"");
 		assertThat(get("/api/v1/published/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
-	}
-
-	@Test
-	void anEditionIsTheSameBytesOnTheStreamItsSectionAndTheLatestState() throws Exception {
-		// Two articles: the first record to a section's topic may bind it on the way
-		// (BindingRecords), the next goes straight to the transaction's producer; the
-		// event is encoded once for its three topics either way. The readers start before
-		// the drafts are sent (the section's topic made for them if no test has yet), as
-		// readers created after them were seen, now and then, to read nothing at all for
-		// a
-		// minute (not explained; see the note on issue 16).
-		try (Admin admin = Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-			admin.createTopics(List.of(new NewTopic("articles.published.local", 3, (short) 1))).all().get();
-		}
-		catch (ExecutionException ex) {
-			assertThat(ex).hasCauseInstanceOf(TopicExistsException.class);
-		}
-		List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
-		try (TopicProbe<byte[]> published = TopicProbe.on("articles.published", new ByteArrayDeserializer());
-				TopicProbe<byte[]> local = TopicProbe.on("articles.published.local", new ByteArrayDeserializer());
-				TopicProbe<byte[]> latest = TopicProbe.on("articles.latest", new ByteArrayDeserializer())) {
-			for (String id : ids) {
-				send(PublishFixtures.draft(id, 1));
-			}
-			for (String id : ids) {
-				byte[] event = published.await((r) -> id.equals(r.key()), WAIT).value();
-				assertThat(local.await((r) -> id.equals(r.key()), WAIT).value()).as("section topic").isEqualTo(event);
-				assertThat(latest.await((r) -> id.equals(r.key()), WAIT).value()).as("latest state").isEqualTo(event);
-				ArticlePublished read = (ArticlePublished) new AvroEventDeserializer().deserialize("articles.published",
-						event);
-				assertThat(read.getArticleId()).isEqualTo(id);
-				assertThat(read.getBodyHtml()).isEqualTo("<p>The night buses run again from Friday.</p>\n");
-			}
-		}
 	}
 
 	@Test
