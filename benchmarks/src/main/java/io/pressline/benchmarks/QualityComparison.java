@@ -33,11 +33,10 @@ import io.pressline.enrich.quality.PresslineEngine;
  * {@code --parts} names the parts of the gold set to measure, together: {@code first}
  * (01–30), {@code dev} (031–082), {@code blind} (083–134, measured once and since open
  * for tuning), {@code blind2} (the second blind set, measured once on 2026-12-03 and
- * since open for tuning too) and {@code blind3} (the third blind set); the default is
- * {@code first,dev}. With {@code --errors} it also lists each engine's missed, spurious
- * and mislinked mentions, except when the third blind set is measured: then only the
- * totals are printed, so that nothing of its texts or of the engine's errors on them is
- * seen. {@code --pressline-only} leaves CoreNLP out (it takes most of the time).
+ * since open for tuning too) and {@code blind3} (the third blind set, measured once on
+ * 2026-12-04 and since open for tuning as well); the default is {@code first,dev}. With
+ * {@code --errors} it also lists each engine's missed, spurious and mislinked mentions.
+ * {@code --pressline-only} leaves CoreNLP out (it takes most of the time).
  * {@code --articles=A-B} keeps only the articles numbered A to B of those parts (the
  * held-out 111–174 of {@link GoldSplits}, say); {@code --crf=FILE} runs the engine with a
  * CRF from {@link GoldCrfTrainer} in place of the shipped one (after CoreNLP's 3-class
@@ -84,11 +83,6 @@ public final class QualityComparison {
 						+ "; use [--parts=first,dev,blind,blind2,blind3] [--articles=A-B] [--crf=FILE] [--order=O] [--errors]"
 						+ " [--pressline-only]");
 			}
-		}
-		boolean blind = parts.contains(GoldSet.Part.BLIND3);
-		if (blind && errors) {
-			System.out.println("The third blind set is measured: errors are not listed, only the totals.\n");
-			errors = false;
 		}
 		List<GoldArticle> gold = new ArrayList<>();
 		for (GoldSet.Part part : parts) {
