@@ -46,7 +46,7 @@ public final class QuoteFinder {
 	 * {@code Vermeer told reporters that }.
 	 */
 	private static final Pattern BEFORE = Pattern.compile("(?<who>[^.;“”\"]{1,120}?)\\s+(?:" + VERBS
-			+ "|called|calls|described|describes|held|ruled|found|ordered)\\b[^.;“”\"]{0,60}$");
+			+ "|called|calls|described|describes|held|ruled|found|ordered)\\b[^.;“”\"]{0,200}$");
 
 	private static final Pattern ACCORDING_TO = Pattern.compile("(?i:according to)\\s+(?<who>[^,.;“\"]{1,80})");
 
@@ -55,7 +55,7 @@ public final class QuoteFinder {
 	 * {@code its coach}.
 	 */
 	private static final Pattern ROLE = Pattern
-		.compile("^(?:the|its)\\s+(?<role>\\p{Ll}[\\p{L}-]*(?:\\s\\p{Ll}[\\p{L}-]*)?)$");
+		.compile("^(?:[Tt]he|[Ii]ts)\\s+(?<role>\\p{Ll}[\\p{L}-]*(?:\\s\\p{Ll}[\\p{L}-]*)?)$");
 
 	/**
 	 * A sentence opened by a pronoun or a possessive that points back to the last person.
@@ -85,8 +85,8 @@ public final class QuoteFinder {
 	private static final Pattern TERM_CUE = Pattern.compile(
 			"(so-called|dubbed|known(?: [\\p{L}]+){0,3} as|nicknamed|branded|labelled|labeled|titled|entitled|named"
 					+ "|(?:often|also|is|are|was|were|widely|sometimes|locally|popularly|simply) called"
-					+ "|the term|the phrase|the word|the slogan|the motto|the banner|the hashtag|the title)"
-					+ "(?:\\s+(?:the|a|an))?\\s*$",
+					+ "|the term|the phrase|the word|the slogan|the motto|the banner|the hashtag|the title|reading"
+					+ "|nickname|name)" + "(?:\\s+(?:the|a|an))?,?\\s*$",
 			Pattern.CASE_INSENSITIVE);
 
 	/** A term the last person named used: {@code what she called a “…”}. */
@@ -158,13 +158,23 @@ public final class QuoteFinder {
 		int paragraphEnd = text.indexOf("\n\n", end);
 		paragraphEnd = (paragraphEnd < 0) ? text.length() : paragraphEnd;
 		String before = text.substring(Math.max(paragraphStart, sentenceStart(text, start, paragraphStart)), start);
+		if (before.isBlank() && paragraphBreak > 0 && text.substring(0, paragraphBreak).stripTrailing().endsWith(":")) {
+			// She said:\n\n“…”: the sentence ending the paragraph before introduces it.
+			int previousBreak = text.lastIndexOf("\n\n", paragraphBreak - 1);
+			int previousStart = (previousBreak < 0) ? 0 : previousBreak + 2;
+			int colon = text.substring(0, paragraphBreak).stripTrailing().length();
+			before = text.substring(sentenceStart(text, colon - 1, previousStart), start);
+		}
 		String after = text.substring(end, Math.min(paragraphEnd, end + 120));
 		String lead = text.substring(Math.max(paragraphStart, start - 40), start);
 		if (TERM_CUE.matcher(lead).find()) {
 			return new Quote(words, start, end, null, null, "none");
 		}
 		if (CALLED_CUE.matcher(lead).find()) {
-			Optional<Entity> person = lastPersonBefore(text, start, entities);
+			Matcher called = CALLED_CUE.matcher(lead);
+			String pronoun = called.find() ? called.group(2) : null;
+			Optional<Entity> person = Gender.referent(text, start, entities, pronoun)
+				.or(() -> lastPersonBefore(text, start, entities));
 			if (person.isPresent()) {
 				return new Quote(words, start, end, person.get().name(), person.get().id(), "pronoun");
 			}
@@ -232,8 +242,10 @@ public final class QuoteFinder {
 		}
 		int at = verb.start();
 		String before = text.substring(end, at).strip();
-		if (PRONOUN_BEFORE_VERB.matcher(before).find()) {
-			return lastPersonBefore(text, start, entities)
+		Matcher pronounBefore = PRONOUN_BEFORE_VERB.matcher(before);
+		if (pronounBefore.find()) {
+			return Gender.referent(text, start, entities, pronounBefore.group(1))
+				.or(() -> lastPersonBefore(text, start, entities))
 				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "pronoun"));
 		}
 		Entity best = null;
@@ -270,8 +282,10 @@ public final class QuoteFinder {
 		}
 		String opening = lead.strip();
 		int from = start - before.length();
-		if (POINTS_BACK.matcher(opening).find()) {
-			return lastPersonBefore(text, start, entities)
+		Matcher pointsBack = POINTS_BACK.matcher(opening);
+		if (pointsBack.find()) {
+			return Gender.referent(text, start, entities, pointsBack.group())
+				.or(() -> lastPersonBefore(text, start, entities))
 				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "pronoun"));
 		}
 		for (EntityType type : List.of(EntityType.PERSON, EntityType.ORGANIZATION)) {
@@ -293,9 +307,11 @@ public final class QuoteFinder {
 				return Optional.of(new Quote(words, start, end, speaker.name(), speaker.id(), "said"));
 			}
 		}
-		if (PERSONAL.matcher(opening).find()) {
+		Matcher personal = PERSONAL.matcher(opening);
+		if (personal.find()) {
 			// Nobody named, a pronoun points back: was, in his words, a warning: “…”
-			return lastPersonBefore(text, start, entities)
+			return Gender.referent(text, start, entities, personal.group())
+				.or(() -> lastPersonBefore(text, start, entities))
 				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "pronoun"));
 		}
 		return Optional.empty();
@@ -476,9 +492,14 @@ public final class QuoteFinder {
 	private Optional<Quote> speaker(String text, String who, int whoStart, String words, int start, int end,
 			List<Entity> entities, String how) {
 		String trimmed = who.strip();
-		if (PRONOUN.matcher(trimmed).find() || PRONOUN_BEFORE_VERB.matcher(trimmed).find()) {
+		Matcher pronounFirst = PRONOUN.matcher(trimmed);
+		Matcher pronounLast = PRONOUN_BEFORE_VERB.matcher(trimmed);
+		boolean first = pronounFirst.find();
+		if (first || pronounLast.find()) {
 			// He said; Outside the town hall, she said.
-			return lastPersonBefore(text, start, entities)
+			String pronoun = first ? pronounFirst.group(1) : pronounLast.group(1);
+			return Gender.referent(text, start, entities, pronoun)
+				.or(() -> lastPersonBefore(text, start, entities))
 				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "pronoun"));
 		}
 		if (IT.matcher(trimmed).matches()) {
@@ -602,7 +623,7 @@ public final class QuoteFinder {
 	 * Whether a person is named as the possessor of someone else, who is then the
 	 * subject: {@code Mensah’s lawyer, Ama Ofori, said}.
 	 */
-	private static boolean possessor(String text, Mention mention) {
+	static boolean possessor(String text, Mention mention) {
 		return text.startsWith("’s ", mention.end()) || text.startsWith("'s ", mention.end());
 	}
 
@@ -623,7 +644,7 @@ public final class QuoteFinder {
 		return Optional.ofNullable(best);
 	}
 
-	private static int sentenceStart(String text, int offset, int paragraphStart) {
+	static int sentenceStart(String text, int offset, int paragraphStart) {
 		for (int i = offset - 1; i > paragraphStart; i--) {
 			char c = text.charAt(i);
 			if ((c == '.' || c == '!' || c == '?') && i + 1 < text.length()
@@ -634,7 +655,7 @@ public final class QuoteFinder {
 		return paragraphStart;
 	}
 
-	private static int sentenceEnd(String text, int offset, int paragraphEnd) {
+	static int sentenceEnd(String text, int offset, int paragraphEnd) {
 		for (int i = offset; i < paragraphEnd; i++) {
 			char c = text.charAt(i);
 			if ((c == '.' || c == '!' || c == '?')
