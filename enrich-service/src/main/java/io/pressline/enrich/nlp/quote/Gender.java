@@ -17,7 +17,9 @@ import io.pressline.enrich.nlp.ner.Mention;
  * each person's gender: an honorific before the name ({@code Mr}, {@code Ms},
  * {@code Hajiya}), a gendered role word beside it ({@code chairwoman},
  * {@code her husband, …}, {@code …, a fisherman}), or a pronoun used of them in the
- * sentence that names them or at the start of the next. Never from the name itself.
+ * sentence that names them or at the start of the next ({@code he}, {@code his},
+ * {@code she}: not {@code her} or {@code him}, which are as often someone else's object).
+ * Never from the name itself.
  * <p>
  * Of the sentence that last named a person, the pronoun means the person whose gender
  * agrees (a person whose gender is known to agree before one whose gender is unknown); of
@@ -55,7 +57,7 @@ final class Gender {
 				+ "))(?![\\p{L}-])");
 
 	private static final Pattern PRONOUN = Pattern
-		.compile("(?i)(?<![\\p{L}])(?:(?<he>he|him|his|himself)|(?<she>she|her|hers|herself))(?![\\p{L}])");
+		.compile("(?i)(?<![\\p{L}])(?:(?<he>he|his|himself)|(?<she>she|herself))(?![\\p{L}])");
 
 	private static final Pattern OPENING_PRONOUN = Pattern.compile("^(?:He|She|His|Her)\\b");
 
@@ -214,11 +216,18 @@ final class Gender {
 				}
 			}
 		}
-		String span = text.substring(mention.end(), Math.max(mention.end(), end));
+		String span = text.substring(mention.end(), Math.max(mention.end(), Math.min(ownEnd, end)));
 		Matcher pronoun = PRONOUN.matcher(span);
 		while (pronoun.find()) {
 			if (!quoted(span, pronoun.start())) {
 				return (pronoun.group("he") != null) ? HE : SHE;
+			}
+		}
+		if (end > ownEnd) {
+			// the next sentence counts only where it opens with the pronoun
+			Matcher opening = OPENING_PRONOUN.matcher(text.substring(ownEnd, end).stripLeading());
+			if (opening.find()) {
+				return of(opening.group());
 			}
 		}
 		return 0;

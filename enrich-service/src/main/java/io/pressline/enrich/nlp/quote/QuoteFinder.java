@@ -86,7 +86,8 @@ public final class QuoteFinder {
 			"(so-called|dubbed|known(?: [\\p{L}]+){0,3} as|nicknamed|branded|labelled|labeled|titled|entitled|named"
 					+ "|(?:often|also|is|are|was|were|widely|sometimes|locally|popularly|simply) called"
 					+ "|the term|the phrase|the word|the slogan|the motto|the banner|the hashtag|the title|reading"
-					+ "|nickname|name)" + "(?:\\s+(?:the|a|an))?,?\\s*$",
+					+ "|nickname|(?:what|which) (?!he |she |they |it |the |its )[\\p{Ll} ]{1,30} (?:call|calls|called))"
+					+ "(?:\\s+(?:the|a|an))?,?\\s*$",
 			Pattern.CASE_INSENSITIVE);
 
 	/** A term the last person named used: {@code what she called a “…”}. */
@@ -94,6 +95,20 @@ public final class QuoteFinder {
 		.compile("(what|which) (he|she|they) (called|described as|termed)( an?| the)?\\s*$", Pattern.CASE_INSENSITIVE);
 
 	private static final int SHORT_TERM_WORDS = 5;
+
+	/** A term a body named by a role noun uses: {@code which the bank calls “…”}. */
+	private static final Pattern CALLED_BY_ROLE = Pattern
+		.compile("(?:what|which) (?:the|its) (?<role>\\p{Ll}[\\p{L}-]*) (?:calls|called|terms|termed)\\s*$");
+
+	/**
+	 * An article or possessive right before the opening mark: the quotation is a named
+	 * thing ({@code offering a “roof MOT”}), not the words of a speaker reported far
+	 * before it.
+	 */
+	private static final Pattern NAMED_THING = Pattern.compile("\\b(?:a|an|the|its|their|his|her)\\s*$");
+
+	/** How far after its speech verb a quoted fragment of reported speech may start. */
+	private static final int NEAR_VERB = 60;
 
 	/**
 	 * The full stop of an abbreviation or an initial before a capital
@@ -167,6 +182,14 @@ public final class QuoteFinder {
 		}
 		String after = text.substring(end, Math.min(paragraphEnd, end + 120));
 		String lead = text.substring(Math.max(paragraphStart, start - 40), start);
+		Matcher calledByRole = CALLED_BY_ROLE.matcher(lead);
+		if (calledByRole.find()) {
+			// which the bank calls “…”: the body the role noun stands for
+			Optional<Entity> body = byRole(text, calledByRole.group("role"), start, entities);
+			if (body.isPresent()) {
+				return new Quote(words, start, end, body.get().name(), body.get().id(), "role");
+			}
+		}
 		if (TERM_CUE.matcher(lead).find()) {
 			return new Quote(words, start, end, null, null, "none");
 		}
@@ -193,7 +216,8 @@ public final class QuoteFinder {
 			}
 		}
 		Matcher beforeMatch = BEFORE.matcher(before);
-		if (beforeMatch.find()) {
+		if (beforeMatch.find() && (before.length() - beforeMatch.end("who") <= NEAR_VERB + 10
+				|| !NAMED_THING.matcher(before).find())) {
 			int whoStart = start - before.length() + beforeMatch.start("who");
 			Optional<Quote> found = speaker(text, beforeMatch.group("who"), whoStart, words, start, end, entities,
 					"said");
