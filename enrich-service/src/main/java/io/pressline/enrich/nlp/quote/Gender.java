@@ -21,12 +21,11 @@ import io.pressline.enrich.nlp.ner.Mention;
  * {@code she}: not {@code her} or {@code him}, which are as often someone else's object).
  * Never from the name itself.
  * <p>
- * Of the sentence that last named a person, the pronoun means the person whose gender
- * agrees (a person whose gender is known to agree before one whose gender is unknown); of
- * several that fit, the subject of the sentence's last speech verb, or else the last one
- * named. A sentence that names nobody of the right gender is passed over for the one
- * before; a sentence opened by the same pronoun ({@code She met Karaosmanoğlu}) hands the
- * reference on to what that pronoun means.
+ * Of the sentence that last named a person, the pronoun means a person whose gender
+ * agrees or is not given; of several that fit, the subject of the sentence's last speech
+ * verb, or else the last one named. A sentence that names nobody of the right gender is
+ * passed over for the one before; a sentence opened by the same pronoun
+ * ({@code She met Karaosmanoğlu}) hands the reference on to what that pronoun means.
  */
 final class Gender {
 
@@ -58,6 +57,14 @@ final class Gender {
 
 	private static final Pattern PRONOUN = Pattern
 		.compile("(?i)(?<![\\p{L}])(?:(?<he>he|his|himself)|(?<she>she|herself))(?![\\p{L}])");
+
+	/**
+	 * What comes right before a subject pronoun that stands for the person just named:
+	 * {@code said she}, {@code , and he}; not {@code where she rode}, someone else. A
+	 * {@code his} or a reflexive counts wherever it stands.
+	 */
+	private static final Pattern OWN_SUBJECT = Pattern
+		.compile("(?:\\b(?:said|says|added|told \\p{L}+|that|and|but)|,)\\s+$");
 
 	private static final Pattern OPENING_PRONOUN = Pattern.compile("^(?:He|She|His|Her)\\b");
 
@@ -112,9 +119,8 @@ final class Gender {
 					return carried;
 				}
 			}
-			List<Named> pool = known.isEmpty() ? fits : known;
-			if (!pool.isEmpty()) {
-				return Optional.of(choose(text, sentence, cursor, pool).entity());
+			if (!fits.isEmpty()) {
+				return Optional.of(choose(text, sentence, cursor, fits).entity());
 			}
 			cursor = sentence;
 		}
@@ -219,7 +225,10 @@ final class Gender {
 		String span = text.substring(mention.end(), Math.max(mention.end(), Math.min(ownEnd, end)));
 		Matcher pronoun = PRONOUN.matcher(span);
 		while (pronoun.find()) {
-			if (!quoted(span, pronoun.start())) {
+			boolean subject = pronoun.group().length() == 2
+					|| pronoun.group().length() == 3 && !pronoun.group().equalsIgnoreCase("his");
+			if (!quoted(span, pronoun.start())
+					&& (!subject || OWN_SUBJECT.matcher(span.substring(0, pronoun.start())).find())) {
 				return (pronoun.group("he") != null) ? HE : SHE;
 			}
 		}

@@ -542,6 +542,11 @@ public final class QuoteFinder {
 				.map((body) -> new Quote(words, start, end, body.name(), body.id(), "pronoun"));
 		}
 		Matcher role = ROLE.matcher(trimmed);
+		if (role.matches() && DOCUMENTS.contains(role.group("role"))) {
+			// “…,” the report said: the organisation that issued it
+			return issuer(text, role.group("role"), start, entities)
+				.map((e) -> new Quote(words, start, end, e.name(), e.id(), "role"));
+		}
 		if (role.matches()) {
 			return byRole(text, role.group("role"), start, entities)
 				.map((e) -> new Quote(words, start, end, e.name(), e.id(), "role"));
@@ -561,6 +566,55 @@ public final class QuoteFinder {
 				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "role"));
 		}
 		return named.map((e) -> new Quote(words, start, end, e.name(), e.id(), how));
+	}
+
+	/** Documents that speak for the organisation that issued them. */
+	private static final java.util.Set<String> DOCUMENTS = java.util.Set.of("report", "statement", "filing", "letter",
+			"study", "communiqué", "communique", "release", "notice", "survey", "audit", "memo", "submission");
+
+	/**
+	 * The organisation that issued a document: of the last sentences before the quotation
+	 * that name the document ({@code The ministry said in a statement},
+	 * {@code a report by researchers at the University of Tromsø}), the body its
+	 * role-noun subject stands for, or else the first organisation it names.
+	 */
+	private static Optional<Entity> issuer(String text, String document, int before, List<Entity> entities) {
+		Pattern word = Pattern.compile("\\b" + Pattern.quote(document) + "\\b", Pattern.CASE_INSENSITIVE);
+		int cursor = before;
+		for (int back = 0; back < 8 && cursor > 0; back++) {
+			int last = cursor;
+			while (last > 0 && Character.isWhitespace(text.charAt(last - 1))) {
+				last--;
+			}
+			if (last == 0) {
+				break;
+			}
+			int paragraph = text.lastIndexOf("\n\n", last - 1);
+			int sentence = sentenceStart(text, last - 1, (paragraph < 0) ? 0 : paragraph + 2);
+			String words = text.substring(sentence, cursor);
+			if (word.matcher(words).find() && !words.contains("“")) {
+				Matcher subject = ROLE
+					.matcher(words.strip().split(",|\\s+(?:said|says|announced|published|issued|wrote)\\b")[0]);
+				if (subject.matches() && !DOCUMENTS.contains(subject.group("role"))) {
+					Optional<Entity> body = byRole(text, subject.group("role"), sentence, entities)
+						.filter((e) -> e.type() == EntityType.ORGANIZATION);
+					if (body.isPresent()) {
+						return body;
+					}
+				}
+				int from = sentence;
+				int to = cursor;
+				Optional<Entity> named = entities.stream()
+					.filter((e) -> e.type() == EntityType.ORGANIZATION)
+					.filter((e) -> firstMentionIn(e, from, to) < Integer.MAX_VALUE)
+					.min(Comparator.comparingInt((Entity e) -> firstMentionIn(e, from, to)));
+				if (named.isPresent()) {
+					return named;
+				}
+			}
+			cursor = sentence;
+		}
+		return Optional.empty();
 	}
 
 	/**

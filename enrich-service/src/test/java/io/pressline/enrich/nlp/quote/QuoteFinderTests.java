@@ -349,6 +349,32 @@ class QuoteFinderTests {
 			.containsExactly("Reserve Bank of Lakeland");
 	}
 
+	@Test
+	void aQuotationFromAStatementIsTheOrganisationThatIssuedIt() {
+		String text = "Rui Sousa met officials of the Ministry of Fisheries. The ministry said in a statement that it"
+				+ " would pay boat owners. “No boat will be left idle,” the statement said.";
+
+		assertThat(speakers(text, person(text, "Rui Sousa"), organisation(text, "Ministry of Fisheries")))
+			.containsExactly("Ministry of Fisheries");
+	}
+
+	@Test
+	void aQuotationFromAReportIsTheBodyItIsBy() {
+		String text = "The closure follows a report by researchers at the Northern Sea Institute. Its author, Ines Sola,"
+				+ " tagged the fish.\n\n“The stock is close to gone,” the report said.";
+
+		assertThat(speakers(text, organisation(text, "Northern Sea Institute"), person(text, "Ines Sola")))
+			.containsExactly("Northern Sea Institute");
+	}
+
+	@Test
+	void aPronounAboutSomeoneElseGivesTheSubjectNoGender() {
+		String text = "Ana Lopes won the stage. Tomas Ruiz found her at a village race, where she rode in jeans."
+				+ " He said: “She climbs well.”";
+
+		assertThat(speakers(text, person(text, "Ana Lopes"), person(text, "Tomas Ruiz"))).containsExactly("Tomas Ruiz");
+	}
+
 	private List<String> speakers(String text, Entity... entities) {
 		List<String> speakers = new ArrayList<>();
 		this.quotes.find(text, List.of(entities)).forEach((quote) -> speakers.add(quote.speaker()));
