@@ -351,6 +351,9 @@ public final class QuoteFinder {
 		String[] roleWords = plain(role).split("\\s");
 		String head = roleWords[roleWords.length - 1];
 		for (EntityType type : List.of(EntityType.ORGANIZATION, EntityType.PERSON)) {
+			if (type == EntityType.PERSON) {
+				return personByRole(text, head, before, entities);
+			}
 			Entity best = null;
 			int bestStart = -1;
 			for (Entity entity : entities) {
@@ -361,18 +364,8 @@ public final class QuoteFinder {
 					if (mention.end() > before || mention.start() <= bestStart) {
 						continue;
 					}
-					boolean fits;
-					if (type == EntityType.ORGANIZATION) {
-						List<String> name = List.of(plain(entity.name() + " " + mention.text()).split("[^\\p{L}]+"));
-						fits = java.util.Arrays.stream(roleWords).allMatch(name::contains) || standsFor(head, name);
-					}
-					else {
-						// The role is written in the sentence that names the person:
-						// Coach V. S. Kumbhar, Sanna Rönkkö, the union's chair.
-						String sentence = text.substring(sentenceStart(text, mention.start(), 0),
-								sentenceEnd(text, mention.end(), Math.min(text.length(), before)));
-						fits = List.of(sentence.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")).contains(head);
-					}
+					List<String> name = List.of(plain(entity.name() + " " + mention.text()).split("[^\\p{L}]+"));
+					boolean fits = java.util.Arrays.stream(roleWords).allMatch(name::contains) || standsFor(head, name);
 					if (fits) {
 						best = entity;
 						bestStart = mention.start();
@@ -384,6 +377,48 @@ public final class QuoteFinder {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The person a role noun stands for: of the last sentence before the quotation that
+	 * names a person and holds the role word, the person named nearest the word
+	 * ({@code The parish priest, Father Gennaro Russo, said Mass with the bishop, Monsignor
+	 * Aldo Conti}: the priest is Russo).
+	 */
+	private static Optional<Entity> personByRole(String text, String head, int before, List<Entity> entities) {
+		Pattern word = Pattern.compile("(?<![\\p{L}])" + Pattern.quote(head) + "(?![\\p{L}])",
+				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+		Entity best = null;
+		int bestSentence = -1;
+		int bestDistance = Integer.MAX_VALUE;
+		for (Entity entity : entities) {
+			if (entity.type() != EntityType.PERSON) {
+				continue;
+			}
+			for (Mention mention : entity.mentions()) {
+				if (mention.end() > before) {
+					continue;
+				}
+				int sentenceStart = sentenceStart(text, mention.start(), 0);
+				int sentenceEnd = sentenceEnd(text, mention.end(), Math.min(text.length(), before));
+				Matcher role = word.matcher(plain(text.substring(sentenceStart, sentenceEnd)));
+				int distance = Integer.MAX_VALUE;
+				while (role.find()) {
+					int at = sentenceStart + role.start();
+					distance = Math.min(distance,
+							Math.min(Math.abs(at - mention.start()), Math.abs(at - mention.end())));
+				}
+				if (distance == Integer.MAX_VALUE) {
+					continue;
+				}
+				if (sentenceStart > bestSentence || (sentenceStart == bestSentence && distance < bestDistance)) {
+					best = entity;
+					bestSentence = sentenceStart;
+					bestDistance = distance;
+				}
+			}
+		}
+		return Optional.ofNullable(best);
 	}
 
 	/**

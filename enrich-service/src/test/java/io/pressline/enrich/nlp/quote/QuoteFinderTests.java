@@ -375,6 +375,15 @@ class QuoteFinderTests {
 		assertThat(speakers(text, person(text, "Ana Lopes"), person(text, "Tomas Ruiz"))).containsExactly("Tomas Ruiz");
 	}
 
+	@Test
+	void aRoleNounSpeakerIsThePersonNamedNearestTheRoleWord() {
+		String text = "The parish priest, Father Gennaro Russo, said Mass with the bishop, Monsignor Aldo Conti.\n\n"
+				+ "“Today they came inside,” the priest said.";
+
+		assertThat(speakers(text, person(text, "Gennaro Russo"), person(text, "Aldo Conti")))
+			.containsExactly("Gennaro Russo");
+	}
+
 	private List<String> speakers(String text, Entity... entities) {
 		List<String> speakers = new ArrayList<>();
 		this.quotes.find(text, List.of(entities)).forEach((quote) -> speakers.add(quote.speaker()));
