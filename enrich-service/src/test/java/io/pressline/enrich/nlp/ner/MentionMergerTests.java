@@ -373,6 +373,15 @@ class MentionMergerTests {
 					"Kaldera Mlin AD|ORGANIZATION");
 	}
 
+	@Test
+	void honorificsOfTheThirdSetsConventionsStayOutsideTheName() {
+		String text = "Hajiya Amina Bello met Bourgmestre Jean-Luc Mbala and Kaumātua Hone Rewiti.";
+
+		assertThat(mended(text, "Hajiya Amina Bello|PERSON", "Bourgmestre Jean-Luc Mbala|PERSON",
+				"Kaumātua Hone Rewiti|PERSON"))
+			.containsExactly("Amina Bello|PERSON", "Jean-Luc Mbala|PERSON", "Hone Rewiti|PERSON");
+	}
+
 	private List<String> mended(String text, String... given) {
 		List<Mention> mentions = new ArrayList<>();
 		int from = 0;
