@@ -24,9 +24,9 @@ import io.pressline.enrich.quality.GoldArticle;
 
 /**
  * Trains a CoreNLP CRF on the team's gold set: the articles numbered up to
- * {@code --train-through} (by default all of 01–174, the first set, the tuning half and
- * both blind sets; {@code --train-through=110} keeps 111–174 out, as models are compared,
- * see {@link GoldSplits}). Tokens are the engine's own (OpenNLP's, in the forms
+ * {@code --train-through} (by default all of 01–214, the first set, the tuning half and
+ * the three blind sets; {@code --train-through=110} keeps 111–174 out, as models are
+ * compared, see {@link GoldSplits}). Tokens are the engine's own (OpenNLP's, in the forms
  * {@link CrfRecognizer} gives the model); labels are PERSON, ORGANIZATION, LOCATION or O.
  * The features are CoreNLP's usual NER features (words, n-grams of characters, word
  * shapes, the words around, label sequences); with {@code --gazette}, also the knowledge

@@ -35,17 +35,19 @@ class EnrichmentQualityTests {
 		PresslineEngine engine = new PresslineEngine(Enricher.standard());
 		report = Evaluation.evaluate(gold, engine);
 		List<GoldArticle> tail = gold.stream().filter((a) -> number(a) >= HELD_OUT_FROM).toList();
-		String table = report.table("Pressline, FIRST + DEV + BLIND + BLIND2 (" + gold.size() + " gold articles)")
-				+ "\n" + Evaluation.evaluate(GoldSet.load(GoldSet.Part.FIRST), engine).table("FIRST 01-30") + "\n"
+		String table = report
+			.table("Pressline, FIRST + DEV + BLIND + BLIND2 + BLIND3 (" + gold.size() + " gold articles)") + "\n"
+				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.FIRST), engine).table("FIRST 01-30") + "\n"
 				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.DEV), engine).table("DEV 031-082") + "\n"
 				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.BLIND), engine).table("BLIND 083-134") + "\n"
 				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.BLIND2), engine).table("BLIND2 135-174") + "\n"
+				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.BLIND3), engine).table("BLIND3 175-214") + "\n"
 				+ Evaluation.evaluate(tail, engine).table("111-174 (held out while choosing, since trained on)");
 		System.out.println(table);
 		Path file = Path.of("target", "quality-report.md");
 		Files.createDirectories(file.getParent());
-		Files.writeString(file,
-				table + "\n## Errors (FIRST + DEV + BLIND + BLIND2)\n\n" + String.join("\n", report.errors()) + "\n");
+		Files.writeString(file, table + "\n## Errors (FIRST + DEV + BLIND + BLIND2 + BLIND3)\n\n"
+				+ String.join("\n", report.errors()) + "\n");
 	}
 
 	private static int number(GoldArticle article) {
@@ -54,28 +56,30 @@ class EnrichmentQualityTests {
 
 	@Test
 	void theGoldSetIsLargeEnoughToMeasure() {
-		assertThat(GoldSet.tunable()).hasSizeGreaterThanOrEqualTo(170);
+		assertThat(GoldSet.tunable()).hasSizeGreaterThanOrEqualTo(210);
 	}
 
-	// Floors below are for FIRST + DEV + BLIND + BLIND2 (174 articles), measured
-	// 2026-12-04 with the rules tuned on all of them and the gold-trained CRF retrained
-	// on all of 01-174. They are training-set figures: they catch a regression but do
-	// not estimate quality. The honest estimates are the blind sets' one-time figures in
-	// docs/benchmarks.md (BLIND2, measured once before any tuning on it: micro-F1 0.865,
-	// speakers 0.821).
+	// Floors below are for FIRST + DEV + BLIND + BLIND2 + BLIND3 (214 articles), set
+	// 2026-12-04 a little under the figures of 01-174 and of BLIND3 taken together, with
+	// the rules tuned on all of them and the gold-trained CRF retrained on all of 01-214.
+	// They are training-set figures: they catch a regression but do not estimate
+	// quality. The honest estimates are the blind sets' one-time figures in
+	// docs/benchmarks.md (BLIND3, measured once before any tuning on it: micro-F1 0.888,
+	// speakers 0.803).
 
 	@Test
 	void peopleOrganisationsAndPlacesAreFound() {
-		// measured 0.961 (P 0.955, R 0.968) on 2026-12-04, training data
+		// 01-174 0.961 and BLIND3 0.963 on 2026-12-04, training data
 		assertThat(report.names().f1()).isGreaterThanOrEqualTo(0.95);
 	}
 
 	@Test
 	void eachTypeStaysAboveItsFloor() {
-		// measured 2026-12-04 (training data): PERSON 0.985, ORGANIZATION 0.934, LOCATION
-		// 0.966, DATE 0.908, MONEY 0.847
+		// measured 2026-12-04 (training data), 01-174 / BLIND3: PERSON 0.985 / 0.990,
+		// ORGANIZATION 0.934 / 0.918, LOCATION 0.966 / 0.969, DATE 0.908 / 0.875, MONEY
+		// 0.847 / 0.738
 		Map<EntityType, Double> floors = Map.of(EntityType.PERSON, 0.975, EntityType.ORGANIZATION, 0.92,
-				EntityType.LOCATION, 0.955, EntityType.DATE, 0.895, EntityType.MONEY, 0.83);
+				EntityType.LOCATION, 0.955, EntityType.DATE, 0.885, EntityType.MONEY, 0.79);
 		for (EntityType type : EntityType.values()) {
 			assertThat(report.byType().get(type).f1()).as(type.name()).isGreaterThanOrEqualTo(floors.get(type));
 		}
@@ -83,23 +87,23 @@ class EnrichmentQualityTests {
 
 	@Test
 	void foundNamesAreLinkedToTheRightEntity() {
-		// measured 0.968 of correctly found names carry the gold id on 2026-12-04 (places
-		// the knowledge base does not list now take the article's country)
+		// 01-174 0.968 and BLIND3 0.955 of correctly found names carry the gold id on
+		// 2026-12-04
 		assertThat(report.names().linking()).isGreaterThanOrEqualTo(0.95);
 	}
 
 	@Test
 	void quotesAreAttributedToTheirSpeaker() {
-		// measured 0.966 (730 of 756 quotes) on 2026-12-04, training data; the issue's
-		// target is 0.90 on a blind set
-		assertThat(report.speakerAccuracy()).isGreaterThanOrEqualTo(0.95);
+		// 01-174 0.967 (731 of 756) and BLIND3 0.930 (198 of 213) on 2026-12-04, training
+		// data; the target is 0.90 on a blind set
+		assertThat(report.speakerAccuracy()).isGreaterThanOrEqualTo(0.945);
 	}
 
 	@Test
 	void theMainTopicIsRight() {
-		// measured 0.833 (145 of 174) for the main topic and 0.665 recall over all gold
-		// topics on 2026-12-04
-		assertThat(report.mainTopicAccuracy()).isGreaterThanOrEqualTo(0.81);
+		// 01-174 0.833 (145 of 174) and BLIND3 0.725 (29 of 40) for the main topic, 0.665
+		// and 0.741 recall over all gold topics, on 2026-12-04
+		assertThat(report.mainTopicAccuracy()).isGreaterThanOrEqualTo(0.79);
 		assertThat(report.topicRecall()).isGreaterThanOrEqualTo(0.64);
 	}
 

@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.pressline.enrich.kb.KnowledgeBase;
 
@@ -126,9 +128,77 @@ public final class MentionMerger {
 		result = withoutLonePeople(text, result);
 		result = withoutCraft(text, result);
 		result = acronyms(text, result);
+		result = legalForms(text, result);
 		result.sort(Comparator.comparingInt(Mention::start));
 		return result;
 	}
+
+	/**
+	 * The abbreviations and words of a company's legal form, in many languages: after a
+	 * name they make it a company's, and they belong to it.
+	 */
+	private static final Set<String> LEGAL_FORMS = Set.of("Ltd", "Ltd.", "Limited", "Inc", "Inc.", "Corp.", "plc",
+			"PLC", "GmbH", "AG", "SA", "S.A.", "S.L.", "SL", "S.L.U.", "SpA", "S.p.A.", "NV", "N.V.", "BV", "B.V.",
+			"ASA", "AS", "A/S", "AB", "Oy", "Oyj", "LLC", "LLP", "Ltda", "Ltda.", "Lda", "Lda.", "SAS", "SARL", "Srl",
+			"S.r.l.", "s.r.l.", "srl", "Tbk", "Tbk.", "Bhd", "Berhad", "Pvt", "Pte", "JSC", "PJSC", "KK", "K.K.", "ApS",
+			"Kft.", "Zrt.", "d.o.o.", "d.d.", "a.d.", "AD", "EAD", "OOD", "EOOD", "A.Ş.", "AŞ", "SAL", "S.A.L.", "SAE",
+			"S.A.E.", "WLL", "W.L.L.", "FZE", "s.r.o.", "a.s.", "Nyrt.", "SAOG", "PSC", "Pty", "UAB", "OÜ", "SIA",
+			"S.A.C.", "SAC", "S.A.S.", "Sdn");
+
+	/**
+	 * A name followed by a company's legal form ({@code Dunav Gradnja d.o.o.},
+	 * {@code Xingu Navegação Ltda.}) takes it in and is an organisation, whatever a
+	 * recognizer took it for; so is a name that ends in one ({@code Rozova Dolina AD}).
+	 */
+	private static List<Mention> legalForms(String text, List<Mention> mentions) {
+		List<Mention> result = new ArrayList<>();
+		for (Mention mention : mentions) {
+			if (mention.type() != EntityType.PERSON && mention.type() != EntityType.ORGANIZATION
+					&& mention.type() != EntityType.LOCATION) {
+				result.add(mention);
+				continue;
+			}
+			int end = mention.end();
+			String[] words = mention.text().split("\\s+");
+			String lastWord = words[words.length - 1];
+			boolean legal = words.length > 1
+					&& (LEGAL_FORMS.contains(lastWord) || LEGAL_FORMS.contains(lastWord + "."));
+			if (legal && end < text.length() && text.charAt(end) == '.' && LEGAL_FORMS.contains(lastWord + ".")) {
+				// Ltda. and S.L. keep their full stop
+				end++;
+			}
+			else if (!legal) {
+				Matcher next = NEXT_WORD.matcher(text.substring(end, Math.min(text.length(), end + 16)));
+				if (next.find()) {
+					String form = next.group(1);
+					String withStop = (next.end() < 16 && end + next.end() < text.length()
+							&& text.charAt(end + next.end()) == '.') ? form + "." : form;
+					if (LEGAL_FORMS.contains(withStop) && !withStop.equals(form)) {
+						legal = true;
+						end = end + next.end() + 1;
+					}
+					else if (LEGAL_FORMS.contains(form)) {
+						legal = true;
+						end = end + next.end();
+					}
+				}
+			}
+			int newEnd = end;
+			boolean free = mentions.stream()
+				.noneMatch((m) -> m != mention && m.start() >= mention.end() && m.start() < newEnd);
+			if (legal && free) {
+				result.add(new Mention(mention.start(), newEnd, text.substring(mention.start(), newEnd),
+						EntityType.ORGANIZATION, mention.value()));
+			}
+			else {
+				result.add(mention);
+			}
+		}
+		return result;
+	}
+
+	/** The next word after a name, in the same sentence: {@code  d.o.o.}. */
+	private static final Pattern NEXT_WORD = Pattern.compile("^ ([\\p{L}][\\p{L}./]*[\\p{L}])");
 
 	/**
 	 * A name of two to four capitalised words, with no generic word and unknown to the

@@ -44,7 +44,8 @@ final class Titles {
 			"Drs.", "Mag.", "Dipl.-Ing.", "Hajji", "Hadji", "Mbak", "Oba", "Obong", "Igwe", "Senior", "Presiding",
 			"Major-General", "Lieutenant-General", "Brigadier-General", "Lieutenant-Colonel", "Rear-Admiral",
 			"Vice-Admiral", "Admiral", "Lt", "Col", "Maj", "Capt", "Sgt", "Gen", "Supt", "Supt.", "Insp.", "Cpl.",
-			"Pte.");
+			"Pte.", "Hajiya", "Haj", "Hajj", "Mama", "Kaumātua", "Kaumatua", "Ustad", "Bourgmestre", "Critic", "Mas",
+			"K.H.", "Sub-Commissioner");
 
 	/**
 	 * Words of an office that follow {@code of} inside a title: {@code Superintendent of

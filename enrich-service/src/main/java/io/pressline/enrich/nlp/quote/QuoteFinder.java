@@ -46,7 +46,7 @@ public final class QuoteFinder {
 	 * {@code Vermeer told reporters that }.
 	 */
 	private static final Pattern BEFORE = Pattern.compile("(?<who>[^.;“”\"]{1,120}?)\\s+(?:" + VERBS
-			+ "|called|calls|described|describes|held|ruled|found|ordered)\\b[^.;“”\"]{0,60}$");
+			+ "|called|calls|described|describes|held|ruled|found|ordered)\\b[^.;“”\"]{0,200}$");
 
 	private static final Pattern ACCORDING_TO = Pattern.compile("(?i:according to)\\s+(?<who>[^,.;“\"]{1,80})");
 
@@ -55,7 +55,7 @@ public final class QuoteFinder {
 	 * {@code its coach}.
 	 */
 	private static final Pattern ROLE = Pattern
-		.compile("^(?:the|its)\\s+(?<role>\\p{Ll}[\\p{L}-]*(?:\\s\\p{Ll}[\\p{L}-]*)?)$");
+		.compile("^(?:[Tt]he|[Ii]ts)\\s+(?<role>\\p{Ll}[\\p{L}-]*(?:\\s\\p{Ll}[\\p{L}-]*)?)$");
 
 	/**
 	 * A sentence opened by a pronoun or a possessive that points back to the last person.
@@ -85,8 +85,9 @@ public final class QuoteFinder {
 	private static final Pattern TERM_CUE = Pattern.compile(
 			"(so-called|dubbed|known(?: [\\p{L}]+){0,3} as|nicknamed|branded|labelled|labeled|titled|entitled|named"
 					+ "|(?:often|also|is|are|was|were|widely|sometimes|locally|popularly|simply) called"
-					+ "|the term|the phrase|the word|the slogan|the motto|the banner|the hashtag|the title)"
-					+ "(?:\\s+(?:the|a|an))?\\s*$",
+					+ "|the term|the phrase|the word|the slogan|the motto|the banner|the hashtag|the title|reading"
+					+ "|nickname|(?:what|which) (?!he |she |they |it |the |its )[\\p{Ll} ]{1,30} (?:call|calls|called))"
+					+ "(?:\\s+(?:the|a|an))?,?\\s*$",
 			Pattern.CASE_INSENSITIVE);
 
 	/** A term the last person named used: {@code what she called a “…”}. */
@@ -94,6 +95,20 @@ public final class QuoteFinder {
 		.compile("(what|which) (he|she|they) (called|described as|termed)( an?| the)?\\s*$", Pattern.CASE_INSENSITIVE);
 
 	private static final int SHORT_TERM_WORDS = 5;
+
+	/** A term a body named by a role noun uses: {@code which the bank calls “…”}. */
+	private static final Pattern CALLED_BY_ROLE = Pattern
+		.compile("(?:what|which) (?:the|its) (?<role>\\p{Ll}[\\p{L}-]*) (?:calls|called|terms|termed)\\s*$");
+
+	/**
+	 * An article or possessive right before the opening mark: the quotation is a named
+	 * thing ({@code offering a “roof MOT”}), not the words of a speaker reported far
+	 * before it.
+	 */
+	private static final Pattern NAMED_THING = Pattern.compile("\\b(?:a|an|the|its|their|his|her)\\s*$");
+
+	/** How far after its speech verb a quoted fragment of reported speech may start. */
+	private static final int NEAR_VERB = 60;
 
 	/**
 	 * The full stop of an abbreviation or an initial before a capital
@@ -158,13 +173,31 @@ public final class QuoteFinder {
 		int paragraphEnd = text.indexOf("\n\n", end);
 		paragraphEnd = (paragraphEnd < 0) ? text.length() : paragraphEnd;
 		String before = text.substring(Math.max(paragraphStart, sentenceStart(text, start, paragraphStart)), start);
+		if (before.isBlank() && paragraphBreak > 0 && text.substring(0, paragraphBreak).stripTrailing().endsWith(":")) {
+			// She said:\n\n“…”: the sentence ending the paragraph before introduces it.
+			int previousBreak = text.lastIndexOf("\n\n", paragraphBreak - 1);
+			int previousStart = (previousBreak < 0) ? 0 : previousBreak + 2;
+			int colon = text.substring(0, paragraphBreak).stripTrailing().length();
+			before = text.substring(sentenceStart(text, colon - 1, previousStart), start);
+		}
 		String after = text.substring(end, Math.min(paragraphEnd, end + 120));
 		String lead = text.substring(Math.max(paragraphStart, start - 40), start);
+		Matcher calledByRole = CALLED_BY_ROLE.matcher(lead);
+		if (calledByRole.find()) {
+			// which the bank calls “…”: the body the role noun stands for
+			Optional<Entity> body = byRole(text, calledByRole.group("role"), start, entities);
+			if (body.isPresent()) {
+				return new Quote(words, start, end, body.get().name(), body.get().id(), "role");
+			}
+		}
 		if (TERM_CUE.matcher(lead).find()) {
 			return new Quote(words, start, end, null, null, "none");
 		}
 		if (CALLED_CUE.matcher(lead).find()) {
-			Optional<Entity> person = lastPersonBefore(text, start, entities);
+			Matcher called = CALLED_CUE.matcher(lead);
+			String pronoun = called.find() ? called.group(2) : null;
+			Optional<Entity> person = Gender.referent(text, start, entities, pronoun)
+				.or(() -> lastPersonBefore(text, start, entities));
 			if (person.isPresent()) {
 				return new Quote(words, start, end, person.get().name(), person.get().id(), "pronoun");
 			}
@@ -183,7 +216,8 @@ public final class QuoteFinder {
 			}
 		}
 		Matcher beforeMatch = BEFORE.matcher(before);
-		if (beforeMatch.find()) {
+		if (beforeMatch.find() && (before.length() - beforeMatch.end("who") <= NEAR_VERB + 10
+				|| !NAMED_THING.matcher(before).find())) {
 			int whoStart = start - before.length() + beforeMatch.start("who");
 			Optional<Quote> found = speaker(text, beforeMatch.group("who"), whoStart, words, start, end, entities,
 					"said");
@@ -232,8 +266,10 @@ public final class QuoteFinder {
 		}
 		int at = verb.start();
 		String before = text.substring(end, at).strip();
-		if (PRONOUN_BEFORE_VERB.matcher(before).find()) {
-			return lastPersonBefore(text, start, entities)
+		Matcher pronounBefore = PRONOUN_BEFORE_VERB.matcher(before);
+		if (pronounBefore.find()) {
+			return Gender.referent(text, start, entities, pronounBefore.group(1))
+				.or(() -> lastPersonBefore(text, start, entities))
 				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "pronoun"));
 		}
 		Entity best = null;
@@ -270,8 +306,10 @@ public final class QuoteFinder {
 		}
 		String opening = lead.strip();
 		int from = start - before.length();
-		if (POINTS_BACK.matcher(opening).find()) {
-			return lastPersonBefore(text, start, entities)
+		Matcher pointsBack = POINTS_BACK.matcher(opening);
+		if (pointsBack.find()) {
+			return Gender.referent(text, start, entities, pointsBack.group())
+				.or(() -> lastPersonBefore(text, start, entities))
 				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "pronoun"));
 		}
 		for (EntityType type : List.of(EntityType.PERSON, EntityType.ORGANIZATION)) {
@@ -293,9 +331,11 @@ public final class QuoteFinder {
 				return Optional.of(new Quote(words, start, end, speaker.name(), speaker.id(), "said"));
 			}
 		}
-		if (PERSONAL.matcher(opening).find()) {
+		Matcher personal = PERSONAL.matcher(opening);
+		if (personal.find()) {
 			// Nobody named, a pronoun points back: was, in his words, a warning: “…”
-			return lastPersonBefore(text, start, entities)
+			return Gender.referent(text, start, entities, personal.group())
+				.or(() -> lastPersonBefore(text, start, entities))
 				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "pronoun"));
 		}
 		return Optional.empty();
@@ -311,6 +351,9 @@ public final class QuoteFinder {
 		String[] roleWords = plain(role).split("\\s");
 		String head = roleWords[roleWords.length - 1];
 		for (EntityType type : List.of(EntityType.ORGANIZATION, EntityType.PERSON)) {
+			if (type == EntityType.PERSON) {
+				return personByRole(text, head, before, entities);
+			}
 			Entity best = null;
 			int bestStart = -1;
 			for (Entity entity : entities) {
@@ -321,18 +364,8 @@ public final class QuoteFinder {
 					if (mention.end() > before || mention.start() <= bestStart) {
 						continue;
 					}
-					boolean fits;
-					if (type == EntityType.ORGANIZATION) {
-						List<String> name = List.of(plain(entity.name() + " " + mention.text()).split("[^\\p{L}]+"));
-						fits = java.util.Arrays.stream(roleWords).allMatch(name::contains) || standsFor(head, name);
-					}
-					else {
-						// The role is written in the sentence that names the person:
-						// Coach V. S. Kumbhar, Sanna Rönkkö, the union's chair.
-						String sentence = text.substring(sentenceStart(text, mention.start(), 0),
-								sentenceEnd(text, mention.end(), Math.min(text.length(), before)));
-						fits = List.of(sentence.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")).contains(head);
-					}
+					List<String> name = List.of(plain(entity.name() + " " + mention.text()).split("[^\\p{L}]+"));
+					boolean fits = java.util.Arrays.stream(roleWords).allMatch(name::contains) || standsFor(head, name);
 					if (fits) {
 						best = entity;
 						bestStart = mention.start();
@@ -344,6 +377,48 @@ public final class QuoteFinder {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The person a role noun stands for: of the last sentence before the quotation that
+	 * names a person and holds the role word, the person named nearest the word
+	 * ({@code The parish priest, Father Gennaro Russo, said Mass with the bishop, Monsignor
+	 * Aldo Conti}: the priest is Russo).
+	 */
+	private static Optional<Entity> personByRole(String text, String head, int before, List<Entity> entities) {
+		Pattern word = Pattern.compile("(?<![\\p{L}])" + Pattern.quote(head) + "(?![\\p{L}])",
+				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+		Entity best = null;
+		int bestSentence = -1;
+		int bestDistance = Integer.MAX_VALUE;
+		for (Entity entity : entities) {
+			if (entity.type() != EntityType.PERSON) {
+				continue;
+			}
+			for (Mention mention : entity.mentions()) {
+				if (mention.end() > before) {
+					continue;
+				}
+				int sentenceStart = sentenceStart(text, mention.start(), 0);
+				int sentenceEnd = sentenceEnd(text, mention.end(), Math.min(text.length(), before));
+				Matcher role = word.matcher(plain(text.substring(sentenceStart, sentenceEnd)));
+				int distance = Integer.MAX_VALUE;
+				while (role.find()) {
+					int at = sentenceStart + role.start();
+					distance = Math.min(distance,
+							Math.min(Math.abs(at - mention.start()), Math.abs(at - mention.end())));
+				}
+				if (distance == Integer.MAX_VALUE) {
+					continue;
+				}
+				if (sentenceStart > bestSentence || (sentenceStart == bestSentence && distance < bestDistance)) {
+					best = entity;
+					bestSentence = sentenceStart;
+					bestDistance = distance;
+				}
+			}
+		}
+		return Optional.ofNullable(best);
 	}
 
 	/**
@@ -476,9 +551,14 @@ public final class QuoteFinder {
 	private Optional<Quote> speaker(String text, String who, int whoStart, String words, int start, int end,
 			List<Entity> entities, String how) {
 		String trimmed = who.strip();
-		if (PRONOUN.matcher(trimmed).find() || PRONOUN_BEFORE_VERB.matcher(trimmed).find()) {
+		Matcher pronounFirst = PRONOUN.matcher(trimmed);
+		Matcher pronounLast = PRONOUN_BEFORE_VERB.matcher(trimmed);
+		boolean first = pronounFirst.find();
+		if (first || pronounLast.find()) {
 			// He said; Outside the town hall, she said.
-			return lastPersonBefore(text, start, entities)
+			String pronoun = first ? pronounFirst.group(1) : pronounLast.group(1);
+			return Gender.referent(text, start, entities, pronoun)
+				.or(() -> lastPersonBefore(text, start, entities))
 				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "pronoun"));
 		}
 		if (IT.matcher(trimmed).matches()) {
@@ -497,6 +577,11 @@ public final class QuoteFinder {
 				.map((body) -> new Quote(words, start, end, body.name(), body.id(), "pronoun"));
 		}
 		Matcher role = ROLE.matcher(trimmed);
+		if (role.matches() && DOCUMENTS.contains(role.group("role"))) {
+			// “…,” the report said: the organisation that issued it
+			return issuer(text, role.group("role"), start, entities)
+				.map((e) -> new Quote(words, start, end, e.name(), e.id(), "role"));
+		}
 		if (role.matches()) {
 			return byRole(text, role.group("role"), start, entities)
 				.map((e) -> new Quote(words, start, end, e.name(), e.id(), "role"));
@@ -516,6 +601,55 @@ public final class QuoteFinder {
 				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "role"));
 		}
 		return named.map((e) -> new Quote(words, start, end, e.name(), e.id(), how));
+	}
+
+	/** Documents that speak for the organisation that issued them. */
+	private static final java.util.Set<String> DOCUMENTS = java.util.Set.of("report", "statement", "filing", "letter",
+			"study", "communiqué", "communique", "release", "notice", "survey", "audit", "memo", "submission");
+
+	/**
+	 * The organisation that issued a document: of the last sentences before the quotation
+	 * that name the document ({@code The ministry said in a statement},
+	 * {@code a report by researchers at the University of Tromsø}), the body its
+	 * role-noun subject stands for, or else the first organisation it names.
+	 */
+	private static Optional<Entity> issuer(String text, String document, int before, List<Entity> entities) {
+		Pattern word = Pattern.compile("\\b" + Pattern.quote(document) + "\\b", Pattern.CASE_INSENSITIVE);
+		int cursor = before;
+		for (int back = 0; back < 8 && cursor > 0; back++) {
+			int last = cursor;
+			while (last > 0 && Character.isWhitespace(text.charAt(last - 1))) {
+				last--;
+			}
+			if (last == 0) {
+				break;
+			}
+			int paragraph = text.lastIndexOf("\n\n", last - 1);
+			int sentence = sentenceStart(text, last - 1, (paragraph < 0) ? 0 : paragraph + 2);
+			String words = text.substring(sentence, cursor);
+			if (word.matcher(words).find() && !words.contains("“")) {
+				Matcher subject = ROLE
+					.matcher(words.strip().split(",|\\s+(?:said|says|announced|published|issued|wrote)\\b")[0]);
+				if (subject.matches() && !DOCUMENTS.contains(subject.group("role"))) {
+					Optional<Entity> body = byRole(text, subject.group("role"), sentence, entities)
+						.filter((e) -> e.type() == EntityType.ORGANIZATION);
+					if (body.isPresent()) {
+						return body;
+					}
+				}
+				int from = sentence;
+				int to = cursor;
+				Optional<Entity> named = entities.stream()
+					.filter((e) -> e.type() == EntityType.ORGANIZATION)
+					.filter((e) -> firstMentionIn(e, from, to) < Integer.MAX_VALUE)
+					.min(Comparator.comparingInt((Entity e) -> firstMentionIn(e, from, to)));
+				if (named.isPresent()) {
+					return named;
+				}
+			}
+			cursor = sentence;
+		}
+		return Optional.empty();
 	}
 
 	/**
@@ -602,7 +736,7 @@ public final class QuoteFinder {
 	 * Whether a person is named as the possessor of someone else, who is then the
 	 * subject: {@code Mensah’s lawyer, Ama Ofori, said}.
 	 */
-	private static boolean possessor(String text, Mention mention) {
+	static boolean possessor(String text, Mention mention) {
 		return text.startsWith("’s ", mention.end()) || text.startsWith("'s ", mention.end());
 	}
 
@@ -623,7 +757,7 @@ public final class QuoteFinder {
 		return Optional.ofNullable(best);
 	}
 
-	private static int sentenceStart(String text, int offset, int paragraphStart) {
+	static int sentenceStart(String text, int offset, int paragraphStart) {
 		for (int i = offset - 1; i > paragraphStart; i--) {
 			char c = text.charAt(i);
 			if ((c == '.' || c == '!' || c == '?') && i + 1 < text.length()
@@ -634,7 +768,7 @@ public final class QuoteFinder {
 		return paragraphStart;
 	}
 
-	private static int sentenceEnd(String text, int offset, int paragraphEnd) {
+	static int sentenceEnd(String text, int offset, int paragraphEnd) {
 		for (int i = offset; i < paragraphEnd; i++) {
 			char c = text.charAt(i);
 			if ((c == '.' || c == '!' || c == '?')

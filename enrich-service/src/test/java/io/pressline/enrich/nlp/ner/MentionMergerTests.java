@@ -364,6 +364,24 @@ class MentionMergerTests {
 	 * The merger's result for mentions given as {@code text|TYPE}, each at the next place
 	 * its text appears, written back the same way.
 	 */
+	@Test
+	void aCompanysLegalFormBelongsToItsNameAndMakesItAnOrganisation() {
+		String text = "The bridge was built by Sava Gradnja d.o.o. and Tejo Navegação Ltda. with Kaldera Mlin AD.";
+
+		assertThat(mended(text, "Sava Gradnja|PERSON", "Tejo Navegação Ltda|ORGANIZATION", "Kaldera Mlin AD|PERSON"))
+			.containsExactly("Sava Gradnja d.o.o.|ORGANIZATION", "Tejo Navegação Ltda.|ORGANIZATION",
+					"Kaldera Mlin AD|ORGANIZATION");
+	}
+
+	@Test
+	void honorificsOfTheThirdSetsConventionsStayOutsideTheName() {
+		String text = "Hajiya Amina Bello met Bourgmestre Jean-Luc Mbala and Kaumātua Hone Rewiti.";
+
+		assertThat(mended(text, "Hajiya Amina Bello|PERSON", "Bourgmestre Jean-Luc Mbala|PERSON",
+				"Kaumātua Hone Rewiti|PERSON"))
+			.containsExactly("Amina Bello|PERSON", "Jean-Luc Mbala|PERSON", "Hone Rewiti|PERSON");
+	}
+
 	private List<String> mended(String text, String... given) {
 		List<Mention> mentions = new ArrayList<>();
 		int from = 0;

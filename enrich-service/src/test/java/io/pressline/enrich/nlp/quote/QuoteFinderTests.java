@@ -253,6 +253,137 @@ class QuoteFinderTests {
 			.containsExactly("Maeve Corcoran");
 	}
 
+	@Test
+	void sheIsTheWomanTheArticleCallsSoNotTheLastManNamed() {
+		String text = "Dorota Wilk, who runs the bakery, said she would stay open. Her husband, Marek Wilk, drives the van.\n\n"
+				+ "“We bake at four,” she said.";
+
+		assertThat(speakers(text, person(text, "Dorota Wilk"), person(text, "Marek Wilk")))
+			.containsExactly("Dorota Wilk");
+	}
+
+	@Test
+	void heSkipsAPersonAPronounShowedToBeAWoman() {
+		String text = "Ilka Varga said she had waited all night. Tamas Bodi said his shop had flooded.\n\n"
+				+ "Bodi and Varga will meet the mayor.\n\n“We need pumps,” he said.";
+
+		assertThat(speakers(text, person(text, "Ilka Varga"), person(text, "Tamas Bodi")))
+			.containsExactly("Tamas Bodi");
+	}
+
+	@Test
+	void anHonorificGivesAPersonsGender() {
+		String text = "Mr Osei Bonsu met Ama Tetteh on Monday.\n\n“The road must wait,” she said.";
+
+		assertThat(speakers(text, person(text, "Osei Bonsu"), person(text, "Ama Tetteh")))
+			.containsExactly("Ama Tetteh");
+	}
+
+	@Test
+	void whenBothFitThePronounIsTheLastPersonNamed() {
+		String text = "Pavel Horak and Jana Novotna signed the lease on Friday.\n\n“It took a year,” she said.";
+
+		assertThat(speakers(text, person(text, "Pavel Horak"), person(text, "Jana Novotna")))
+			.containsExactly("Jana Novotna");
+	}
+
+	@Test
+	void aSentenceOpenedByTheSamePronounHandsTheReferenceOn() {
+		String text = "Lena Sauer said she had offered a raise. She met Jonas Brandt in the evening. "
+				+ "Leaving the hall, she told reporters: “We offered ten percent.”";
+
+		assertThat(speakers(text, person(text, "Lena Sauer"), person(text, "Jonas Brandt")))
+			.containsExactly("Lena Sauer");
+	}
+
+	@Test
+	void aColonEndingTheParagraphBeforeIntroducesTheQuotation() {
+		String text = "Ines Sola, a nurse, spoke to the committee. She said:\n\n“The ward has one nurse at night.”";
+
+		assertThat(speakers(text, person(text, "Ines Sola"))).containsExactly("Ines Sola");
+	}
+
+	@Test
+	void aRoleNounAfterACapitalTheIsARoleSpeaker() {
+		String text = "The district commander, Superintendent Amara Diallo, spoke at noon. "
+				+ "The commander said: “Nobody fights in the street.”";
+
+		assertThat(speakers(text, person(text, "Amara Diallo"))).containsExactly("Amara Diallo");
+	}
+
+	@Test
+	void aQuotedFragmentFarIntoReportedSpeechIsTheReportersSpeakers() {
+		String text = "The Ministry of Ports said in a statement on Tuesday evening that a decision on the new berths"
+				+ " would be taken “in the coming weeks”.";
+
+		assertThat(speakers(text, organisation(text, "Ministry of Ports"))).containsExactly("Ministry of Ports");
+	}
+
+	@Test
+	void aNamedThingFarIntoReportedSpeechHasNoSpeaker() {
+		String text = "Prosecutor Ines Sola told the court that the workers went from door to door in the valley"
+				+ " with leaflets offering a “gutter check”.";
+
+		assertThat(speakers(text, person(text, "Ines Sola"))).containsOnlyNulls();
+	}
+
+	@Test
+	void aBannerReadingWordsQuotesNobody() {
+		String text = "Outside, members of Clean Rivers Now held a banner reading “Who cleans the cleaners?”";
+
+		assertThat(speakers(text, organisation(text, "Clean Rivers Now"))).containsOnlyNulls();
+	}
+
+	@Test
+	void aTermThatUnnamedPeopleCallSomethingQuotesNobody() {
+		String text = "The Harbour Court described what dock workers called the “dark shift”: cargo moved at night.";
+
+		assertThat(speakers(text, organisation(text, "Harbour Court"))).containsOnlyNulls();
+	}
+
+	@Test
+	void aTermABodyNamedByItsRoleCallsSomethingIsThatBodys() {
+		String text = "The Reserve Bank of Lakeland published rules, which the bank calls “open ledgers”, on Monday.";
+
+		assertThat(speakers(text, organisation(text, "Reserve Bank of Lakeland")))
+			.containsExactly("Reserve Bank of Lakeland");
+	}
+
+	@Test
+	void aQuotationFromAStatementIsTheOrganisationThatIssuedIt() {
+		String text = "Rui Sousa met officials of the Ministry of Fisheries. The ministry said in a statement that it"
+				+ " would pay boat owners. “No boat will be left idle,” the statement said.";
+
+		assertThat(speakers(text, person(text, "Rui Sousa"), organisation(text, "Ministry of Fisheries")))
+			.containsExactly("Ministry of Fisheries");
+	}
+
+	@Test
+	void aQuotationFromAReportIsTheBodyItIsBy() {
+		String text = "The closure follows a report by researchers at the Northern Sea Institute. Its author, Ines Sola,"
+				+ " tagged the fish.\n\n“The stock is close to gone,” the report said.";
+
+		assertThat(speakers(text, organisation(text, "Northern Sea Institute"), person(text, "Ines Sola")))
+			.containsExactly("Northern Sea Institute");
+	}
+
+	@Test
+	void aPronounAboutSomeoneElseGivesTheSubjectNoGender() {
+		String text = "Ana Lopes won the stage. Tomas Ruiz found her at a village race, where she rode in jeans."
+				+ " He said: “She climbs well.”";
+
+		assertThat(speakers(text, person(text, "Ana Lopes"), person(text, "Tomas Ruiz"))).containsExactly("Tomas Ruiz");
+	}
+
+	@Test
+	void aRoleNounSpeakerIsThePersonNamedNearestTheRoleWord() {
+		String text = "The parish priest, Father Gennaro Russo, said Mass with the bishop, Monsignor Aldo Conti.\n\n"
+				+ "“Today they came inside,” the priest said.";
+
+		assertThat(speakers(text, person(text, "Gennaro Russo"), person(text, "Aldo Conti")))
+			.containsExactly("Gennaro Russo");
+	}
+
 	private List<String> speakers(String text, Entity... entities) {
 		List<String> speakers = new ArrayList<>();
 		this.quotes.find(text, List.of(entities)).forEach((quote) -> speakers.add(quote.speaker()));
