@@ -10,8 +10,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.pressline.event.ArticleEnriched;
+import io.pressline.event.ArticlePublished;
 import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.Enrichment;
+import io.pressline.event.PublicationEventType;
 import io.pressline.event.serde.AvroEventSerializer;
 import io.pressline.event.serde.EventSchemas;
 import io.pressline.testing.TestKafka;
@@ -58,6 +60,28 @@ public final class PublishFixtures {
 			producer.send(new ProducerRecord<>("articles.enriched", submission.getArticleId(), enriched(submission)))
 				.get();
 		}
+	}
+
+	/**
+	 * The first version of article {@code a1} published at {@code at} in the local
+	 * section, with the test enrichment; callers change what their case is about.
+	 */
+	public static ArticlePublished.Builder published(PublicationEventType type, Instant at) {
+		return ArticlePublished.newBuilder()
+			.setArticleId("a1")
+			.setVersion(1)
+			.setEventType(type)
+			.setSlug("night-buses-a1")
+			.setCanonicalUrl("https://news.example.org/local/night-buses-a1")
+			.setHeadline("Night buses return")
+			.setBody("The night buses run again from Friday.")
+			.setBodyHtml("<p>The night buses run again from Friday.</p>\n")
+			.setSection("local")
+			.setLanguage("en")
+			.setEnrichment(enrichment(at))
+			.setSubmittedAt(at)
+			.setFirstPublishedAt(at)
+			.setPublishedAt(at);
 	}
 
 	public static Enrichment enrichment(Instant at) {

@@ -71,21 +71,11 @@ class ArticleStateTests {
 			.setKeywords(List.of(Keyword.newBuilder().setText("night buses").setScore(1).build()))
 			.setSummary("The night buses run again.")
 			.build();
-		return ArticlePublished.newBuilder()
-			.setArticleId("a1")
+		return PublishFixtures.published(PublicationEventType.UPDATED, NOW)
 			.setVersion(2)
-			.setEventType(PublicationEventType.UPDATED)
-			.setSlug("night-buses-a1")
-			.setCanonicalUrl("https://news.example.org/local/night-buses-a1")
-			.setHeadline("Night buses return")
-			.setBody("The night buses run again from Friday.")
-			.setBodyHtml("<p>The night buses run again from Friday.</p>\n")
-			.setSection("local")
-			.setLanguage("en")
 			.setEnrichment(enrichment)
 			.setSubmittedAt(NOW.minusSeconds(10))
 			.setFirstPublishedAt(NOW.minusSeconds(3600))
-			.setPublishedAt(NOW)
 			.build();
 	}
 

@@ -72,22 +72,7 @@ class BindingPublicationRecordsTests {
 	}
 
 	private static ArticlePublished event(PublicationEventType type) {
-		return ArticlePublished.newBuilder()
-			.setArticleId("a1")
-			.setVersion(1)
-			.setEventType(type)
-			.setSlug("night-buses-a1")
-			.setCanonicalUrl("https://news.example.org/local/night-buses-a1")
-			.setHeadline("Night buses return")
-			.setBody("The night buses run again from Friday.")
-			.setBodyHtml("<p>The night buses run again from Friday.</p>\n")
-			.setSection("local")
-			.setLanguage("en")
-			.setEnrichment(PublishFixtures.enrichment(NOW))
-			.setSubmittedAt(NOW)
-			.setFirstPublishedAt(NOW)
-			.setPublishedAt(NOW)
-			.build();
+		return PublishFixtures.published(type, NOW).build();
 	}
 
 	private static List<String> texts(Map<String, ?> headers) {
