@@ -105,14 +105,20 @@ final class Gender {
 			if (last == null) {
 				return Optional.empty();
 			}
-			int sentence = QuoteFinder.sentenceStart(text, last.start(), paragraphStart(text, last.start()));
+			int sentence = QuoteFinder.sentenceStart(text, last.start(),
+					QuoteFinder.paragraphStart(text, last.start()));
 			List<Named> named = named(text, sentence, cursor, entities);
-			List<Named> fits = named.stream()
-				.filter((n) -> gender(text, n.entity(), entities) != opposite(wanted))
-				.toList();
-			List<Named> known = fits.stream().filter((n) -> gender(text, n.entity(), entities) == wanted).toList();
+			List<Named> fits = new ArrayList<>();
+			boolean known = false;
+			for (Named n : named) {
+				int gender = gender(text, n.entity(), entities);
+				if (gender != opposite(wanted)) {
+					fits.add(n);
+					known |= gender == wanted;
+				}
+			}
 			Matcher opening = OPENING_PRONOUN.matcher(text.substring(sentence, cursor).stripLeading());
-			if (known.isEmpty() && opening.find() && of(opening.group()) == wanted) {
+			if (!known && opening.find() && of(opening.group()) == wanted) {
 				// She met Karaosmanoğlu …: the sentence's subject is who "she" was.
 				Optional<Entity> carried = referent(text, sentence, entities, wanted, depth + 1);
 				if (carried.isPresent()) {
@@ -208,7 +214,8 @@ final class Gender {
 		paragraphEnd = (paragraphEnd < 0) ? text.length() : paragraphEnd;
 		int ownEnd = QuoteFinder.sentenceEnd(text, mention.end(), paragraphEnd);
 		int end = QuoteFinder.sentenceEnd(text, Math.min(ownEnd + 1, paragraphEnd), paragraphEnd);
-		int sentence = QuoteFinder.sentenceStart(text, mention.start(), paragraphStart(text, mention.start()));
+		int sentence = QuoteFinder.sentenceStart(text, mention.start(),
+				QuoteFinder.paragraphStart(text, mention.start()));
 		for (Entity other : entities) {
 			if (other.type() != EntityType.PERSON || other == person) {
 				continue;
@@ -255,11 +262,6 @@ final class Gender {
 		}
 		long straight = span.substring(0, at).chars().filter((c) -> c == '"').count();
 		return straight % 2 == 1;
-	}
-
-	private static int paragraphStart(String text, int offset) {
-		int paragraph = text.lastIndexOf("\n\n", offset);
-		return (paragraph < 0) ? 0 : paragraph + 2;
 	}
 
 	private static int of(String pronoun) {

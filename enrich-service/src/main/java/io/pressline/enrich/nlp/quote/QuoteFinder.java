@@ -175,8 +175,7 @@ public final class QuoteFinder {
 		String before = text.substring(Math.max(paragraphStart, sentenceStart(text, start, paragraphStart)), start);
 		if (before.isBlank() && paragraphBreak > 0 && text.substring(0, paragraphBreak).stripTrailing().endsWith(":")) {
 			// She said:\n\n“…”: the sentence ending the paragraph before introduces it.
-			int previousBreak = text.lastIndexOf("\n\n", paragraphBreak - 1);
-			int previousStart = (previousBreak < 0) ? 0 : previousBreak + 2;
+			int previousStart = paragraphStart(text, paragraphBreak - 1);
 			int colon = text.substring(0, paragraphBreak).stripTrailing().length();
 			before = text.substring(sentenceStart(text, colon - 1, previousStart), start);
 		}
@@ -196,8 +195,7 @@ public final class QuoteFinder {
 		if (CALLED_CUE.matcher(lead).find()) {
 			Matcher called = CALLED_CUE.matcher(lead);
 			String pronoun = called.find() ? called.group(2) : null;
-			Optional<Entity> person = Gender.referent(text, start, entities, pronoun)
-				.or(() -> lastPersonBefore(text, start, entities));
+			Optional<Entity> person = pronounReferent(text, start, entities, pronoun);
 			if (person.isPresent()) {
 				return new Quote(words, start, end, person.get().name(), person.get().id(), "pronoun");
 			}
@@ -268,8 +266,7 @@ public final class QuoteFinder {
 		String before = text.substring(end, at).strip();
 		Matcher pronounBefore = PRONOUN_BEFORE_VERB.matcher(before);
 		if (pronounBefore.find()) {
-			return Gender.referent(text, start, entities, pronounBefore.group(1))
-				.or(() -> lastPersonBefore(text, start, entities))
+			return pronounReferent(text, start, entities, pronounBefore.group(1))
 				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "pronoun"));
 		}
 		Entity best = null;
@@ -308,8 +305,7 @@ public final class QuoteFinder {
 		int from = start - before.length();
 		Matcher pointsBack = POINTS_BACK.matcher(opening);
 		if (pointsBack.find()) {
-			return Gender.referent(text, start, entities, pointsBack.group())
-				.or(() -> lastPersonBefore(text, start, entities))
+			return pronounReferent(text, start, entities, pointsBack.group())
 				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "pronoun"));
 		}
 		for (EntityType type : List.of(EntityType.PERSON, EntityType.ORGANIZATION)) {
@@ -334,8 +330,7 @@ public final class QuoteFinder {
 		Matcher personal = PERSONAL.matcher(opening);
 		if (personal.find()) {
 			// Nobody named, a pronoun points back: was, in his words, a warning: “…”
-			return Gender.referent(text, start, entities, personal.group())
-				.or(() -> lastPersonBefore(text, start, entities))
+			return pronounReferent(text, start, entities, personal.group())
 				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "pronoun"));
 		}
 		return Optional.empty();
@@ -350,33 +345,24 @@ public final class QuoteFinder {
 	private static Optional<Entity> byRole(String text, String role, int before, List<Entity> entities) {
 		String[] roleWords = plain(role).split("\\s");
 		String head = roleWords[roleWords.length - 1];
-		for (EntityType type : List.of(EntityType.ORGANIZATION, EntityType.PERSON)) {
-			if (type == EntityType.PERSON) {
-				return personByRole(text, head, before, entities);
+		Entity best = null;
+		int bestStart = -1;
+		for (Entity entity : entities) {
+			if (entity.type() != EntityType.ORGANIZATION) {
+				continue;
 			}
-			Entity best = null;
-			int bestStart = -1;
-			for (Entity entity : entities) {
-				if (entity.type() != type) {
+			for (Mention mention : entity.mentions()) {
+				if (mention.end() > before || mention.start() <= bestStart) {
 					continue;
 				}
-				for (Mention mention : entity.mentions()) {
-					if (mention.end() > before || mention.start() <= bestStart) {
-						continue;
-					}
-					List<String> name = List.of(plain(entity.name() + " " + mention.text()).split("[^\\p{L}]+"));
-					boolean fits = java.util.Arrays.stream(roleWords).allMatch(name::contains) || standsFor(head, name);
-					if (fits) {
-						best = entity;
-						bestStart = mention.start();
-					}
+				List<String> name = List.of(plain(entity.name() + " " + mention.text()).split("[^\\p{L}]+"));
+				if (java.util.Arrays.stream(roleWords).allMatch(name::contains) || standsFor(head, name)) {
+					best = entity;
+					bestStart = mention.start();
 				}
 			}
-			if (best != null) {
-				return Optional.of(best);
-			}
 		}
-		return Optional.empty();
+		return (best != null) ? Optional.of(best) : personByRole(text, head, before, entities);
 	}
 
 	/**
@@ -557,8 +543,7 @@ public final class QuoteFinder {
 		if (first || pronounLast.find()) {
 			// He said; Outside the town hall, she said.
 			String pronoun = first ? pronounFirst.group(1) : pronounLast.group(1);
-			return Gender.referent(text, start, entities, pronoun)
-				.or(() -> lastPersonBefore(text, start, entities))
+			return pronounReferent(text, start, entities, pronoun)
 				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "pronoun"));
 		}
 		if (IT.matcher(trimmed).matches()) {
@@ -624,8 +609,7 @@ public final class QuoteFinder {
 			if (last == 0) {
 				break;
 			}
-			int paragraph = text.lastIndexOf("\n\n", last - 1);
-			int sentence = sentenceStart(text, last - 1, (paragraph < 0) ? 0 : paragraph + 2);
+			int sentence = sentenceStart(text, last - 1, paragraphStart(text, last - 1));
 			String words = text.substring(sentence, cursor);
 			if (word.matcher(words).find() && !words.contains("“")) {
 				Matcher subject = ROLE
@@ -696,6 +680,15 @@ public final class QuoteFinder {
 	}
 
 	/**
+	 * The person a pronoun before the quotation at {@code offset} stands for: the one its
+	 * gender agrees with where the article gives it ({@link Gender}), or else the last
+	 * person named.
+	 */
+	private static Optional<Entity> pronounReferent(String text, int offset, List<Entity> entities, String pronoun) {
+		return Gender.referent(text, offset, entities, pronoun).or(() -> lastPersonBefore(text, offset, entities));
+	}
+
+	/**
 	 * The person a pronoun before or after a quotation points back to: of the sentence
 	 * that last named a person, the first person it names, its subject in news copy
 	 * ({@code Prosecutor Megan O’Sullivan told the court that Whitcombe had forged …
@@ -713,8 +706,7 @@ public final class QuoteFinder {
 			.mapToInt(Mention::start)
 			.max()
 			.orElse(-1);
-		int paragraph = text.lastIndexOf("\n\n", lastStart);
-		int sentence = sentenceStart(text, lastStart, (paragraph < 0) ? 0 : paragraph + 2);
+		int sentence = sentenceStart(text, lastStart, paragraphStart(text, lastStart));
 		Entity subject = null;
 		int subjectStart = Integer.MAX_VALUE;
 		for (Entity entity : entities) {
@@ -755,6 +747,14 @@ public final class QuoteFinder {
 			}
 		}
 		return Optional.ofNullable(best);
+	}
+
+	/**
+	 * Where the paragraph holding {@code offset} starts: after the blank line before it.
+	 */
+	static int paragraphStart(String text, int offset) {
+		int paragraph = text.lastIndexOf("\n\n", offset);
+		return (paragraph < 0) ? 0 : paragraph + 2;
 	}
 
 	static int sentenceStart(String text, int offset, int paragraphStart) {
