@@ -279,18 +279,17 @@ public final class MentionMerger {
 	}
 
 	/** What says a one-word name is a person's: a speech verb or an age after it. */
-	private static final java.util.regex.Pattern PERSON_AFTER = java.util.regex.Pattern.compile(
+	private static final Pattern PERSON_AFTER = Pattern.compile(
 			"^(?:’s|'s)?(?:,? (?:who|whose)\\b|, \\d{1,3},| (?:said|says|told|added|asked|recalled|explained|wrote|agreed|admitted|argued|insisted|warned|replied|laughed|smiled|shrugged|nodded|described|put it)\\b)");
 
 	/** A speech verb before the name: {@code said Kovács}. */
-	private static final java.util.regex.Pattern PERSON_BEFORE = java.util.regex.Pattern
-		.compile("\\b(?:said|says|told|asked|added|according to)\\s$");
+	private static final Pattern PERSON_BEFORE = Pattern.compile("\\b(?:said|says|told|asked|added|according to)\\s$");
 
 	/**
 	 * A capitalised plural noun for a group of people: {@code Analysts},
 	 * {@code Detectives}, {@code Economists}, {@code Residents}.
 	 */
-	private static final java.util.regex.Pattern PLURAL_OF_PEOPLE = java.util.regex.Pattern
+	private static final Pattern PLURAL_OF_PEOPLE = Pattern
 		.compile("\\p{Lu}\\p{Ll}{3,}(?:ists|ysts|tors|sors|ives|ians|ents|ants)");
 
 	/**
@@ -346,7 +345,7 @@ public final class MentionMerger {
 	 * which is none of the types ({@code the feeder ship Meghna Pride},
 	 * {@code the MV Kota Bahari}).
 	 */
-	private static final java.util.regex.Pattern CRAFT_BEFORE = java.util.regex.Pattern
+	private static final Pattern CRAFT_BEFORE = Pattern
 		.compile("(?:\\b(?:ship|vessel|tanker|freighter|trawler|dhow|barge|tugboat|tug|ferry|yacht"
 				+ "|boat|telescope|satellite|spacecraft|probe|rover|lander|rocket)|(?<![\\p{L}])(?:MV|MT|MS|FV|SS|RV|M/V))\\s$");
 
@@ -354,11 +353,10 @@ public final class MentionMerger {
 	 * A word for an instrument in space right after a name, or ending it:
 	 * {@code the James Webb telescope}, {@code the Hubble Space Telescope}.
 	 */
-	private static final java.util.regex.Pattern CRAFT_AFTER = java.util.regex.Pattern
+	private static final Pattern CRAFT_AFTER = Pattern
 		.compile("^\\s(?:space\\s)?(?:telescope|satellite|spacecraft|probe|rover|lander)\\b");
 
-	private static final java.util.regex.Pattern CRAFT_NAME = java.util.regex.Pattern
-		.compile("\\s(?:Space\\s)?(?:Telescope|Satellite|Spacecraft)$");
+	private static final Pattern CRAFT_NAME = Pattern.compile("\\s(?:Space\\s)?(?:Telescope|Satellite|Spacecraft)$");
 
 	/**
 	 * Vessels, spacecraft and telescopes are none of the types: their names are left out,
@@ -384,16 +382,15 @@ public final class MentionMerger {
 	}
 
 	/** An institution that is also a building: a hospital or a clinic. */
-	private static final java.util.regex.Pattern CARE = java.util.regex.Pattern.compile("\\b(?:Hospital|Clinic)$");
+	private static final Pattern CARE = Pattern.compile("\\b(?:Hospital|Clinic)$");
 
 	/**
 	 * Words before a hospital that make it the building: {@code taken to}, {@code at}.
 	 */
-	private static final java.util.regex.Pattern TAKEN_TO = java.util.regex.Pattern
-		.compile("\\b(?:to|at|in|outside|from|inside)\\s(?:the\\s)?$");
+	private static final Pattern TAKEN_TO = Pattern.compile("\\b(?:to|at|in|outside|from|inside)\\s(?:the\\s)?$");
 
 	/** A preposition that puts what follows in a place: {@code in Mbanga}. */
-	private static final java.util.regex.Pattern IN_A_PLACE = java.util.regex.Pattern
+	private static final Pattern IN_A_PLACE = Pattern
 		.compile("(?:\\bin|\\bnear|\\boutside|\\baround|\\bvillage of|\\btown of|\\bcity of|\\bdistrict of"
 				+ "|\\bprovince of|\\bvillages of|\\bregion of|\\bislands? of|\\bneighbou?rhoods? of|\\bsuburbs? of"
 				+ "|\\bquarter of|\\bresidents of)\\s$");
@@ -429,9 +426,7 @@ public final class MentionMerger {
 	 * mention there or not: {@code in Kasegaon}.
 	 */
 	private static boolean usedAsPlace(String text, String word) {
-		java.util.regex.Matcher use = java.util.regex.Pattern
-			.compile("(?<![\\p{L}\\d])" + java.util.regex.Pattern.quote(word) + "(?![\\p{L}\\d’'-])")
-			.matcher(text);
+		Matcher use = Pattern.compile("(?<![\\p{L}\\d])" + Pattern.quote(word) + "(?![\\p{L}\\d’'-])").matcher(text);
 		while (use.find()) {
 			if (IN_A_PLACE.matcher(text.substring(Math.max(0, use.start() - 24), use.start())).find()) {
 				return true;
@@ -445,11 +440,10 @@ public final class MentionMerger {
 				|| !this.kb.regionsNamed(name).isEmpty();
 	}
 
-	private static final java.util.regex.Pattern ACRONYM = java.util.regex.Pattern.compile("\\(([A-Z][A-Z&]{1,6})\\)");
+	private static final Pattern ACRONYM = Pattern.compile("\\(([A-Z][A-Z&]{1,6})\\)");
 
 	/** A word in capitals that may be an acronym: {@code KPA}, {@code NDLEA}. */
-	private static final java.util.regex.Pattern CAPITALS = java.util.regex.Pattern
-		.compile("(?<![\\p{L}\\d.&-])[A-Z][A-Z&]{1,6}(?![\\p{L}\\d&-])");
+	private static final Pattern CAPITALS = Pattern.compile("(?<![\\p{L}\\d.&-])[A-Z][A-Z&]{1,6}(?![\\p{L}\\d&-])");
 
 	/**
 	 * Every occurrence of an acronym of an organisation the article names before it: one
@@ -459,7 +453,7 @@ public final class MentionMerger {
 	 */
 	private static List<Mention> acronyms(String text, List<Mention> mentions) {
 		Set<String> defined = new HashSet<>();
-		java.util.regex.Matcher definition = ACRONYM.matcher(text);
+		Matcher definition = ACRONYM.matcher(text);
 		while (definition.find()) {
 			int at = definition.start();
 			boolean afterOrganisation = mentions.stream()
@@ -476,7 +470,7 @@ public final class MentionMerger {
 			result.add(misread ? new Mention(mention.start(), mention.end(), mention.text(), EntityType.ORGANIZATION)
 					: mention);
 		}
-		java.util.regex.Matcher capitals = CAPITALS.matcher(text);
+		Matcher capitals = CAPITALS.matcher(text);
 		while (capitals.find()) {
 			String acronym = capitals.group();
 			int at = capitals.start();
