@@ -82,11 +82,8 @@ public class CaughtUpOffsets implements ApplicationListener<ListenerContainerIdl
 				this.settled.put(event.getSource(), positions);
 			}
 			else {
-				// Looked at again at the next idle moment, and only then taken as
-				// settled:
-				// should a transaction's offsets still be on their way, they land after
-				// this
-				// commit, and it is made again.
+				// Settled only at the next idle moment: a transaction's offsets still
+				// on their way may land after this commit, which is then made again.
 				consumer.commitSync(past);
 				log.debug("Offsets moved past the commit markers of {}: {}", event.getListenerId(), past);
 			}
