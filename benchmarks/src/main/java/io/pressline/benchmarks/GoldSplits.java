@@ -9,10 +9,10 @@ import io.pressline.enrich.quality.GoldSet;
 
 /**
  * The parts of the gold set a model may be trained or tuned on, and the part it is
- * checked on. All of the first set, the tuning half and the three blind sets (01–214,
- * each blind set measured once and since open for tuning) may be trained on; to choose
- * between models, the articles after {@link #HELD_OUT_AFTER} are kept out of training and
- * tuning and only measured.
+ * checked on. All of the first set, the tuning half and the four blind sets (01–254, each
+ * blind set measured once and since open for tuning) may be trained on; to choose between
+ * models, the articles after {@link #HELD_OUT_AFTER} are kept out of training and tuning
+ * and only measured.
  */
 final class GoldSplits {
 
@@ -23,14 +23,14 @@ final class GoldSplits {
 	static final int HELD_OUT_AFTER = 110;
 
 	/** The last article of the parts that may be trained on. */
-	static final int LAST_ARTICLE = 214;
+	static final int LAST_ARTICLE = 254;
 
 	private GoldSplits() {
 	}
 
 	/**
-	 * Every article a model may be trained on: FIRST, DEV, BLIND, BLIND2 and BLIND3
-	 * (01–214).
+	 * Every article a model may be trained on: FIRST, DEV, BLIND, BLIND2, BLIND3 and
+	 * BLIND4 (01–254).
 	 */
 	static List<GoldArticle> trainable() {
 		List<GoldArticle> articles = new ArrayList<>(GoldSet.load(GoldSet.Part.FIRST));
@@ -38,6 +38,7 @@ final class GoldSplits {
 		articles.addAll(GoldSet.load(GoldSet.Part.BLIND));
 		articles.addAll(GoldSet.load(GoldSet.Part.BLIND2));
 		articles.addAll(GoldSet.load(GoldSet.Part.BLIND3));
+		articles.addAll(GoldSet.load(GoldSet.Part.BLIND4));
 		return articles;
 	}
 

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,10 @@ import io.pressline.enrich.nlp.ner.EntityType;
  * {@code docs/annotation-guidelines.md}.
  */
 public final class GoldSet {
+
+	/** The parts that may be tuned and trained on, in order. */
+	private static final Set<Part> TUNABLE = EnumSet.of(Part.FIRST, Part.DEV, Part.BLIND, Part.BLIND2, Part.BLIND3,
+			Part.BLIND4);
 
 	private static final Pattern MARK = Pattern
 		.compile("\\[([^\\]]+)\\]\\((PERSON|ORGANIZATION|LOCATION|DATE|MONEY)(?::\\s*([^)]*))?\\)");
@@ -62,8 +68,9 @@ public final class GoldSet {
 
 		/**
 		 * The fourth blind set ({@code gold/blind4/}, 215–254): written by two annotators
-		 * who never saw the engine, each half reviewed by a third, committed before it is
-		 * measured, and never tuned on.
+		 * who never saw the engine, each half reviewed by a third, committed before it
+		 * was measured; measured once, untuned, on 2026-12-04 (0.922, speakers 0.888);
+		 * since then open for tuning, and no longer an honest estimate.
 		 */
 		BLIND4("/gold/blind4/");
 
@@ -84,15 +91,22 @@ public final class GoldSet {
 
 	/**
 	 * Every article the engine may be tuned and trained on: the first set, the tuning
-	 * half and the first three blind sets (each measured once, since open for tuning);
-	 * never the fourth.
+	 * half and the first four blind sets (each measured once, since open for tuning).
 	 */
 	public static List<GoldArticle> tunable() {
-		List<GoldArticle> articles = load();
-		articles.addAll(load(Part.BLIND));
-		articles.addAll(load(Part.BLIND2));
-		articles.addAll(load(Part.BLIND3));
+		List<GoldArticle> articles = new ArrayList<>();
+		for (Part part : TUNABLE) {
+			articles.addAll(load(part));
+		}
 		return articles;
+	}
+
+	/**
+	 * Whether a part is only measured, never tuned on: a blind set not yet opened for
+	 * tuning, whose errors no tool lists.
+	 */
+	public static boolean measuredOnly(Part part) {
+		return !TUNABLE.contains(part);
 	}
 
 	/** One part of the gold set, in the order of its index. */
