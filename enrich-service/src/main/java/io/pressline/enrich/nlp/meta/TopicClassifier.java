@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.pressline.enrich.nlp.Document;
 import io.pressline.enrich.nlp.Sentence;
@@ -136,39 +138,95 @@ public final class TopicClassifier {
 		return scores;
 	}
 
-	/** One topic's cues: words, prefixes ({@code econom*}) and two-word phrases. */
+	/**
+	 * One topic's cues: words, prefixes ({@code econom*}) and two-word phrases. Whole
+	 * words are looked up in a set and prefixes compared without a copy, since every word
+	 * of an article is tried against every topic.
+	 */
 	private static final class TopicCues {
 
 		private final String code;
 
 		private final String label;
 
-		private final List<String[]> cues = new ArrayList<>();
+		private final Set<String> words = new HashSet<>();
+
+		private final List<String> prefixes = new ArrayList<>();
+
+		private final List<Phrase> phrases = new ArrayList<>();
 
 		TopicCues(String code, String label, List<String> cues) {
 			this.code = code;
 			this.label = label;
-			cues.forEach((cue) -> this.cues.add(cue.strip().split(" ")));
+			for (String cue : cues) {
+				String[] parts = cue.strip().split(" ");
+				if (parts.length > 1) {
+					this.phrases.add(new Phrase(parts));
+				}
+				else if (isPrefix(parts[0])) {
+					this.prefixes.add(stem(parts[0]));
+				}
+				else {
+					this.words.add(parts[0]);
+				}
+			}
 		}
 
 		boolean matches(List<String> words, int at) {
-			for (String[] cue : this.cues) {
-				if (at + cue.length > words.size()) {
-					continue;
+			String word = words.get(at);
+			if (this.words.contains(word)) {
+				return true;
+			}
+			for (String prefix : this.prefixes) {
+				if (word.startsWith(prefix)) {
+					return true;
 				}
-				boolean all = true;
-				for (int j = 0; j < cue.length && all; j++) {
-					all = matchesWord(cue[j], words.get(at + j));
-				}
-				if (all) {
+			}
+			for (Phrase phrase : this.phrases) {
+				if (phrase.matches(words, at)) {
 					return true;
 				}
 			}
 			return false;
 		}
 
-		private static boolean matchesWord(String cue, String word) {
-			return cue.endsWith("*") ? word.startsWith(cue.substring(0, cue.length() - 1)) : cue.equals(word);
+		private static boolean isPrefix(String cue) {
+			return cue.endsWith("*");
+		}
+
+		private static String stem(String cue) {
+			return isPrefix(cue) ? cue.substring(0, cue.length() - 1) : cue;
+		}
+
+		/** Words in a row, each whole or a prefix. */
+		private static final class Phrase {
+
+			private final String[] parts;
+
+			private final boolean[] prefix;
+
+			Phrase(String[] cues) {
+				this.parts = new String[cues.length];
+				this.prefix = new boolean[cues.length];
+				for (int j = 0; j < cues.length; j++) {
+					this.parts[j] = stem(cues[j]);
+					this.prefix[j] = isPrefix(cues[j]);
+				}
+			}
+
+			boolean matches(List<String> words, int at) {
+				if (at + this.parts.length > words.size()) {
+					return false;
+				}
+				for (int j = 0; j < this.parts.length; j++) {
+					String word = words.get(at + j);
+					if (!(this.prefix[j] ? word.startsWith(this.parts[j]) : word.equals(this.parts[j]))) {
+						return false;
+					}
+				}
+				return true;
+			}
+
 		}
 
 	}

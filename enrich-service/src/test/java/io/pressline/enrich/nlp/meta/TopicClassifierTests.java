@@ -51,6 +51,24 @@ class TopicClassifierTests {
 	}
 
 	@Test
+	void aPrefixCueTakesAnyEndingAndAPhraseCountsOnlyWithItsWordsInARow() {
+		assertThat(classify("Kettle sales", "Sales of kettles rose during the heat waves of the past month."))
+			.extracting(Topic::label)
+			.contains("weather");
+		assertThat(classify("Kettle sales", "Sales of kettles rose with the heat. The waves of buyers did not stop."))
+			.extracting(Topic::label)
+			.doesNotContain("weather");
+		assertThat(classify("A forecaster retires", "The forecasters said goodbye.")).extracting(Topic::label)
+			.contains("weather");
+	}
+
+	@Test
+	void aWholeWordCueDoesNotMatchALongerWord() {
+		assertThat(classify("Colder", "Coldest evenings ahead.")).extracting(Topic::label).doesNotContain("weather");
+		assertThat(classify("Cold", "A cold evening ahead.")).extracting(Topic::label).contains("weather");
+	}
+
+	@Test
 	void aTextWithoutCuesHasNoTopics() {
 		assertThat(classify("Hello", "Nothing here at all.")).isEmpty();
 	}
