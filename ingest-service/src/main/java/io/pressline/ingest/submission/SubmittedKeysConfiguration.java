@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.SubmissionReason;
 import io.pressline.ingest.IngestProperties;
+import io.pressline.ingest.ReadBack;
 
 /**
  * Reads {@code articles.submitted} back (as {@code submittedKeys-in-0}, every instance
@@ -30,20 +31,21 @@ class SubmittedKeysConfiguration {
 	static final String BINDING = "submittedKeys-in-0";
 
 	@Bean
-	Consumer<ArticleSubmitted> submittedKeys(IdempotencyKeys keys, SubmissionFeed feed) {
-		return (submitted) -> {
-			if (submitted.getReason() == SubmissionReason.REENRICHMENT) {
-				// The archive's replays are no editor's work: the desk and the operators'
-				// recent activity would lose the newsroom's articles under them.
-				return;
-			}
-			feed.tell(submitted);
-			if (submitted.getIdempotencyKey() != null) {
-				keys.remember(submitted.getIdempotencyKey(), SubmissionFingerprints.of(submitted),
-						new SubmittedVersion(submitted.getArticleId(), submitted.getVersion()),
-						submitted.getSubmittedAt());
-			}
-		};
+	Consumer<List<ArticleSubmitted>> submittedKeys(IdempotencyKeys keys, SubmissionFeed feed) {
+		return (batch) -> ReadBack.each(batch, "articles.submitted", (submitted) -> readBack(submitted, keys, feed));
+	}
+
+	private static void readBack(ArticleSubmitted submitted, IdempotencyKeys keys, SubmissionFeed feed) {
+		if (submitted.getReason() == SubmissionReason.REENRICHMENT) {
+			// The archive's replays are no editor's work: the desk and the operators'
+			// recent activity would lose the newsroom's articles under them.
+			return;
+		}
+		feed.tell(submitted);
+		if (submitted.getIdempotencyKey() != null) {
+			keys.remember(submitted.getIdempotencyKey(), SubmissionFingerprints.of(submitted),
+					new SubmittedVersion(submitted.getArticleId(), submitted.getVersion()), submitted.getSubmittedAt());
+		}
 	}
 
 	/** On first assignment, skips what is older than the idempotency window. */

@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.kafka.support.KafkaNull;
+
 import io.pressline.event.ArticleSubmitted;
 import io.pressline.event.SubmissionReason;
 import io.pressline.event.serde.EventSchemas;
@@ -27,7 +29,7 @@ class SubmittedKeysTests {
 
 	private final List<String> told = new ArrayList<>();
 
-	private final Consumer<ArticleSubmitted> readBack;
+	private final Consumer<List<ArticleSubmitted>> readBack;
 
 	SubmittedKeysTests() {
 		SubmissionFeed feed = new SubmissionFeed();
@@ -38,11 +40,32 @@ class SubmittedKeysTests {
 
 	@Test
 	void anEditorsVersionIsToldAndAReplayOfTheArchiveIsNot() {
-		this.readBack.accept(draft(1).build());
-		this.readBack.accept(draft(2).setReason(SubmissionReason.REENRICHMENT).setReplayOf(1).build());
-		this.readBack.accept(draft(3).build());
+		this.readBack.accept(
+				List.of(draft(1).build(), draft(2).setReason(SubmissionReason.REENRICHMENT).setReplayOf(1).build()));
+		this.readBack.accept(List.of(draft(3).build()));
 
 		assertThat(this.told).containsExactly("a v1", "a v3");
+	}
+
+	@Test
+	void aRecordThatCouldNotBeDecodedIsPassedOverAndTheRestOfItsPollIsRead() {
+		List<ArticleSubmitted> poll = new ArrayList<>();
+		poll.add(draft(1).build());
+		poll.add(null);
+		poll.add(draft(2).build());
+		addUnchecked(poll, KafkaNull.INSTANCE);
+		poll.add(draft(3).build());
+		this.readBack.accept(poll);
+
+		assertThat(this.told).containsExactly("a v1", "a v2", "a v3");
+	}
+
+	/**
+	 * The binder hands an undecodable value over as KafkaNull in a list typed otherwise.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static void addUnchecked(List poll, Object value) {
+		poll.add(value);
 	}
 
 	private static ArticleSubmitted.Builder draft(int version) {
