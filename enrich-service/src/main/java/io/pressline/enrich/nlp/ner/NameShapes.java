@@ -51,6 +51,12 @@ final class NameShapes {
 	 */
 	private static final Pattern VIETNAMESE_MIDDLE = Pattern.compile("^(?:Thi|Thị|Văn|Duc|Đức|Ngoc|Ngọc) \\p{Lu}");
 
+	/**
+	 * The relation of {@code a/l}, {@code a/p}, {@code s/o}, {@code d/o}, cut at its
+	 * slash.
+	 */
+	private static final Pattern SLASHED = Pattern.compile("[asd]/[lpo] \\p{Lu}");
+
 	/** Words that may stand before a name and are not a family name. */
 	private static final Set<String> NOT_FAMILY = Set.of("In", "At", "On", "By", "To", "For", "Of", "And", "The",
 			"From", "With", "As", "But", "Or", "If", "So", "When", "After", "Before", "Said", "Says", "Told", "Asked",
@@ -351,6 +357,12 @@ final class NameShapes {
 			while (end < text.length() && Character.isLetter(text.charAt(end))) {
 				end++;
 			}
+		}
+		if (end - start > 2 && text.charAt(end - 2) == ' '
+				&& SLASHED.matcher(text).region(end - 1, Math.min(text.length(), end + 4)).lookingAt()) {
+			// The model stopped at the slash of a Malaysian Indian name: Muniandy a | /l
+			// Krishnan.
+			end -= 2;
 		}
 		for (int guard = 0; guard < 4; guard++) {
 			Matcher tail = TAIL.matcher(text.substring(end, Math.min(text.length(), end + 60)));

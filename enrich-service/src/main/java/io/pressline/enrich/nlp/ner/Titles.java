@@ -45,7 +45,39 @@ final class Titles {
 			"Major-General", "Lieutenant-General", "Brigadier-General", "Lieutenant-Colonel", "Rear-Admiral",
 			"Vice-Admiral", "Admiral", "Lt", "Col", "Maj", "Capt", "Sgt", "Gen", "Supt", "Supt.", "Insp.", "Cpl.",
 			"Pte.", "Hajiya", "Haj", "Hajj", "Mama", "Kaumātua", "Kaumatua", "Ustad", "Bourgmestre", "Critic", "Mas",
-			"K.H.", "Sub-Commissioner");
+			"K.H.", "Sub-Commissioner", "Counsellor", "Counselor", "Me", "Commissioner", "Administrator");
+
+	/**
+	 * Offices a level or a body may qualify in front of a name:
+	 * {@code Cabinet Secretary}, {@code District Commissioner},
+	 * {@code Regional Administrator}.
+	 */
+	private static final Set<String> QUALIFIED_OFFICES = Set.of("Secretary", "Minister", "Commissioner", "Governor",
+			"Judge", "Director", "Officer", "Head", "Inspector", "Administrator", "Chairman", "Chairwoman",
+			"Chairperson", "President", "Mayor", "Councillor", "Counsellor", "Prosecutor", "Attorney", "Spokesperson",
+			"Spokesman", "Spokeswoman", "Superintendent", "Magistrate", "Registrar", "Engineer", "Surgeon", "Chief",
+			"Commander", "Coach", "Manager", "Representative", "Auditor");
+
+	/**
+	 * Words naming the level or the body of an office before it, which are not part of
+	 * the name after it.
+	 */
+	private static final Set<String> OFFICE_QUALIFIERS = Set.of("Cabinet", "Regional", "Provincial", "District",
+			"County", "Municipal", "Assistant", "Associate", "Acting", "Permanent", "Principal", "Interim", "Federal",
+			"National", "City", "Town", "Village", "Parish", "Ward", "Area", "Zonal", "Divisional", "Resident",
+			"Police", "Army", "Opposition", "Party", "Union", "Club", "Team", "Tribal", "Clan", "Council", "Court",
+			"Station", "Branch", "Camp", "Community", "Youth", "Sub-County", "Sub-county", "Subcounty", "State",
+			"Chief", "Executive", "Managing", "General", "Senior", "Medical", "Technical", "Legal", "Finance", "Health",
+			"Education", "Agriculture", "Trade", "Water", "Works", "Port", "Prison", "Prisons", "Customs", "Election",
+			"Electoral", "Planning", "Sports", "Forest", "Wildlife", "Fisheries", "Mines");
+
+	/**
+	 * A trade or a science named before a name, as news copy writes it
+	 * ({@code Hydrologist Tsai Yu-chen}, {@code Paediatrician Amina Yusuf}): a word with
+	 * the ending of such a noun, which no given name has.
+	 */
+	private static final java.util.regex.Pattern TRADE = java.util.regex.Pattern
+		.compile("\\p{Lu}\\p{Ll}{3,}(?:ologist|ographer|ician|nomist|ist)");
 
 	/**
 	 * Words of an office that follow {@code of} inside a title: {@code Superintendent of
@@ -87,6 +119,14 @@ final class Titles {
 				count += 2;
 			}
 			else if (isTitle(words.get(count)) && !PAIRS.contains(words.get(count))) {
+				count++;
+			}
+			else if (count + 2 < words.size() && OFFICE_QUALIFIERS.contains(words.get(count))
+					&& QUALIFIED_OFFICES.contains(words.get(count + 1)) && !isTitle(words.get(count + 2))) {
+				// Cabinet Secretary Peter Langat
+				count += 2;
+			}
+			else if (count == 0 && TRADE.matcher(words.get(count)).matches()) {
 				count++;
 			}
 			else if (count > 0 && count + 2 < words.size() && words.get(count).equals("of")

@@ -29,6 +29,38 @@ class MentionMergerTests {
 	}
 
 	@Test
+	void anOfficeQualifiedByItsLevelStaysOutsideTheName() {
+		String text = "Cabinet Secretary Peter Kiprono Langat and District Commissioner Amina Wekesa toured the port.";
+
+		assertThat(mended(text, "Cabinet Secretary Peter Kiprono Langat|PERSON",
+				"District Commissioner Amina Wekesa|ORGANIZATION"))
+			.containsExactly("Peter Kiprono Langat|PERSON", "Amina Wekesa|PERSON");
+	}
+
+	@Test
+	void aBodyNamedAfterAnOfficeIsNoPerson() {
+		String text = "The National Security Council met on Monday.";
+
+		assertThat(mended(text, "National Security Council|ORGANIZATION"))
+			.containsExactly("National Security Council|ORGANIZATION");
+	}
+
+	@Test
+	void aTradeNamedBeforeANameStaysOutsideIt() {
+		String text = "Hydrologist Tsai Yu-chen said the reservoir was low.";
+
+		assertThat(mended(text, "Hydrologist Tsai Yu-chen|PERSON")).containsExactly("Tsai Yu-chen|PERSON");
+	}
+
+	@Test
+	void aMalaysianIndianNameCutAtItsSlashIsOneName() {
+		String text = "Muniandy a/l Krishnan, the temple committee chairman, spoke first.";
+
+		assertThat(mended(text, "Muniandy a|PERSON", "l Krishnan|PERSON"))
+			.containsExactly("Muniandy a/l Krishnan|PERSON");
+	}
+
+	@Test
 	void aPatronymicIsPartOfTheName() {
 		String text = "The port was run by Rosli bin Hamzah until May.";
 
