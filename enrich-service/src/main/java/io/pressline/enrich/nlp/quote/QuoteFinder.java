@@ -96,9 +96,35 @@ public final class QuoteFinder {
 
 	private static final int SHORT_TERM_WORDS = 5;
 
-	/** A term a body named by a role noun uses: {@code which the bank calls “…”}. */
+	/**
+	 * A term a body named by a role noun uses: {@code which the bank calls “…”},
+	 * {@code a machine that the cooperative calls “…”}.
+	 */
 	private static final Pattern CALLED_BY_ROLE = Pattern
-		.compile("(?:what|which) (?:the|its) (?<role>\\p{Ll}[\\p{L}-]*) (?:calls|called|terms|termed)\\s*$");
+		.compile("(?:what|which|that) (?:the|its) (?<role>\\p{Ll}[\\p{L}-]*)"
+				+ " (?:calls|called|terms|termed|describes as|described as)(?: an?| the| its)?\\s*$");
+
+	/**
+	 * A term an organisation uses, named by {@code it}: {@code what it calls a “…”},
+	 * {@code which it described as “…”}.
+	 */
+	private static final Pattern CALLED_BY_IT = Pattern
+		.compile("(?:what|which|that) it (?:calls|called|terms|termed|describes as|described as)(?: an?| the)?\\s*$");
+
+	/**
+	 * A quoted word glossed right after it as a term: {@code “batik tulis”, the term for
+	 * cloth drawn by hand}. Nobody is quoted.
+	 */
+	private static final Pattern GLOSSED_AFTER = Pattern.compile(
+			"^[”\"]?,?\\s+(?:the|a|an)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:term|word|name|nickname|phrase|expression)\\s+(?:for|used|given|that|meaning)\\b");
+
+	/**
+	 * A body of judges or members as the subject, with the person at its head named after
+	 * it: {@code A two-judge bench headed by Justice …}. The body speaks.
+	 */
+	private static final Pattern BODY_HEADED_BY = Pattern.compile(
+			"^(?:[Aa]|[Tt]he|[Ii]ts)\\s+(?:[\\p{L}-]+\\s+){0,2}(?<role>bench|panel|court|committee|tribunal|commission|board)"
+					+ "\\s+(?:headed|led|chaired|presided over)\\s+by\\b");
 
 	/**
 	 * An article or possessive right before the opening mark: the quotation is a named
@@ -183,11 +209,24 @@ public final class QuoteFinder {
 		String lead = text.substring(Math.max(paragraphStart, start - 40), start);
 		Matcher calledByRole = CALLED_BY_ROLE.matcher(lead);
 		if (calledByRole.find()) {
-			// which the bank calls “…”: the body the role noun stands for
-			Optional<Entity> body = byRole(text, calledByRole.group("role"), start, entities);
+			// which the bank calls “…”: the body the role noun stands for; what the
+			// decision called “…”: the body that issued it
+			String role = calledByRole.group("role");
+			Optional<Entity> body = DOCUMENTS.contains(role) ? issuer(text, role, start, entities)
+					: byRole(text, role, start, entities);
 			if (body.isPresent()) {
 				return new Quote(words, start, end, body.get().name(), body.get().id(), "role");
 			}
+		}
+		if (CALLED_BY_IT.matcher(lead).find()) {
+			Optional<Entity> body = itsBody(text, start, entities);
+			if (body.isPresent()) {
+				return new Quote(words, start, end, body.get().name(), body.get().id(), "pronoun");
+			}
+		}
+		if (GLOSSED_AFTER.matcher(text.substring(end - 1, Math.min(text.length(), end + 60))).find()
+				&& words.split("\\s+").length <= SHORT_TERM_WORDS) {
+			return new Quote(words, start, end, null, null, "none");
 		}
 		if (TERM_CUE.matcher(lead).find()) {
 			return new Quote(words, start, end, null, null, "none");
@@ -362,7 +401,18 @@ public final class QuoteFinder {
 				}
 			}
 		}
-		return (best != null) ? Optional.of(best) : personByRole(text, head, before, entities);
+		if (best != null) {
+			return Optional.of(best);
+		}
+		// An insurer, a court or a ministry is never a person, whoever the sentence
+		// that holds the word names (the insurer’s inspectors, said the lawyer …).
+		return isOrganisationRole(head) ? Optional.empty() : personByRole(text, head, before, entities);
+	}
+
+	/** Whether a role noun only ever stands for an organisation. */
+	private static boolean isOrganisationRole(String role) {
+		return (ROLE_NAMES.containsKey(role) && !role.equals("judges")) || COMPANY.contains(role)
+				|| ANY_ORGANISATION.contains(role);
 	}
 
 	/**
@@ -547,24 +597,22 @@ public final class QuoteFinder {
 				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "pronoun"));
 		}
 		if (IT.matcher(trimmed).matches()) {
-			// “…,” it said: the body a role noun named as the subject just before (“the
-			// agency said it would study the judgment”), or else the organisation last
-			// named.
-			Matcher subject = ROLE_SUBJECT.matcher(text.substring(Math.max(0, start - 300), start));
-			String role = null;
-			while (subject.find()) {
-				role = subject.group("role");
-			}
-			Optional<Entity> byRole = (role != null)
-					? byRole(text, role, start, entities).filter((e) -> e.type() == EntityType.ORGANIZATION)
-					: Optional.empty();
-			return byRole.or(() -> lastBefore(start, entities, EntityType.ORGANIZATION))
+			return itsBody(text, start, entities)
 				.map((body) -> new Quote(words, start, end, body.name(), body.id(), "pronoun"));
+		}
+		Matcher headed = BODY_HEADED_BY.matcher(trimmed);
+		if (headed.find()) {
+			Optional<Entity> body = byRole(text, headed.group("role"), start, entities)
+				.filter((e) -> e.type() == EntityType.ORGANIZATION);
+			if (body.isPresent()) {
+				return body.map((e) -> new Quote(words, start, end, e.name(), e.id(), "role"));
+			}
 		}
 		Matcher role = ROLE.matcher(trimmed);
 		if (role.matches() && DOCUMENTS.contains(role.group("role"))) {
-			// “…,” the report said: the organisation that issued it
-			return issuer(text, role.group("role"), start, entities)
+			// “…,” the report said: the organisation that issued it, or else the one
+			// the paragraph before named last (the department that set up the inquiry)
+			return issuer(text, role.group("role"), start, entities).or(() -> recentOrganisation(text, start, entities))
 				.map((e) -> new Quote(words, start, end, e.name(), e.id(), "role"));
 		}
 		if (role.matches()) {
@@ -585,12 +633,49 @@ public final class QuoteFinder {
 			return personRightAfter(text, whoEnd, entities).or(() -> lastPersonBefore(text, start, entities))
 				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "role"));
 		}
+		int comma = trimmed.lastIndexOf(", ");
+		if (named.isEmpty() && comma > 0 && comma + 2 < trimmed.length()) {
+			// In the written reasons, the court said; In a statement, it said: the
+			// subject after the opening phrase.
+			String subject = trimmed.substring(comma + 2);
+			return speaker(text, subject, whoStart + who.indexOf(subject, who.indexOf(", ")), words, start, end,
+					entities, how);
+		}
 		return named.map((e) -> new Quote(words, start, end, e.name(), e.id(), how));
+	}
+
+	/**
+	 * The organisation named last before {@code offset}, in its paragraph or the one
+	 * before it.
+	 */
+	private static Optional<Entity> recentOrganisation(String text, int offset, List<Entity> entities) {
+		int paragraph = paragraphStart(text, offset);
+		int from = (paragraph >= 3) ? paragraphStart(text, paragraph - 3) : 0;
+		return lastBefore(offset, entities, EntityType.ORGANIZATION)
+			.filter((e) -> e.mentions().stream().anyMatch((m) -> m.start() >= from && m.end() <= offset));
+	}
+
+	/**
+	 * The organisation {@code it} stands for before a quotation: the body a role noun
+	 * named as the subject just before ({@code the agency said it would study the
+	 * judgment}), or else the organisation last named.
+	 */
+	private static Optional<Entity> itsBody(String text, int start, List<Entity> entities) {
+		Matcher subject = ROLE_SUBJECT.matcher(text.substring(Math.max(0, start - 300), start));
+		String role = null;
+		while (subject.find()) {
+			role = subject.group("role");
+		}
+		Optional<Entity> byRole = (role != null)
+				? byRole(text, role, start, entities).filter((e) -> e.type() == EntityType.ORGANIZATION)
+				: Optional.empty();
+		return byRole.or(() -> lastBefore(start, entities, EntityType.ORGANIZATION));
 	}
 
 	/** Documents that speak for the organisation that issued them. */
 	private static final java.util.Set<String> DOCUMENTS = java.util.Set.of("report", "statement", "filing", "letter",
-			"study", "communiqué", "communique", "release", "notice", "survey", "audit", "memo", "submission");
+			"study", "communiqué", "communique", "release", "notice", "survey", "audit", "memo", "submission",
+			"decision", "ruling", "judgment", "judgement", "order", "verdict");
 
 	/**
 	 * The organisation that issued a document: of the last sentences before the quotation

@@ -384,6 +384,67 @@ class QuoteFinderTests {
 			.containsExactly("Gennaro Russo");
 	}
 
+	@Test
+	void aTermAnOrganisationCallsByItIsTheOrganisations() {
+		String text = "Kim Ana spoke first. The Association of Small Wine Producers has proposed what it calls a"
+				+ " “wine carriage” shared by several cellars.";
+
+		assertThat(speakers(text, person(text, "Kim Ana"), organisation(text, "Association of Small Wine Producers")))
+			.containsExactly("Association of Small Wine Producers");
+	}
+
+	@Test
+	void aTermThatABodyNamedByItsRoleCallsIsTheBodys() {
+		String text = "The Saltos Cooperative signed the deal. Its treasurer, Teodoro Flores, said the families would"
+				+ " buy a machine that the cooperative calls “la señora”.";
+
+		assertThat(speakers(text, organisation(text, "Saltos Cooperative"), person(text, "Teodoro Flores")))
+			.containsExactly("Saltos Cooperative");
+	}
+
+	@Test
+	void aQuotedWordGlossedAsATermHasNoSpeaker() {
+		String text = "Lim Hui Min said the fund had backed the firm. The agency has warned about printed cloth sold"
+				+ " as “batik tulis”, the term for work drawn by hand with wax.";
+
+		assertThat(speakers(text, person(text, "Lim Hui Min"))).containsExactly((String) null);
+	}
+
+	@Test
+	void aBenchHeadedByAJudgeSpeaksForItsCourt() {
+		String text = "The Sindh High Court gave the utility 30 days.\n\nA two-judge bench headed by Justice Zafar Naqvi"
+				+ " said the utility had “failed in its most basic duty” by selling water.";
+
+		assertThat(speakers(text, organisation(text, "Sindh High Court"), person(text, "Zafar Naqvi")))
+			.containsExactly("Sindh High Court");
+	}
+
+	@Test
+	void theSubjectAfterAnOpeningPhraseIsTheSpeaker() {
+		String text = "The Tribunal of Palermo convicted nine men. Marcella Conti read the verdict.\n\n"
+				+ "In the written reasons, the court said the racket had “turned a market into a toll booth”.";
+
+		assertThat(speakers(text, organisation(text, "Tribunal of Palermo"), person(text, "Marcella Conti")))
+			.containsExactly("Tribunal of Palermo");
+	}
+
+	@Test
+	void anInsurerIsNoPersonWhoseSentenceNamesIt() {
+		String text = "The lawyer, Maria Pinho, said the insurer’s own inspectors had seen the yard.\n\n"
+				+ "The insurer said in a statement that it had “honoured every obligation in the contract”.";
+
+		assertThat(speakers(text, person(text, "Maria Pinho"))).containsExactly((String) null);
+	}
+
+	@Test
+	void aReportNoSentenceIntroducesIsTheBodyNamedJustBefore() {
+		String text = "The committee was set up by the Department of Inspection for Factories.\n\n"
+				+ "“The exits were locked to stop theft,” the report said.";
+
+		assertThat(speakers(text, organisation(text, "Department of Inspection for Factories")))
+			.containsExactly("Department of Inspection for Factories");
+	}
+
 	private List<String> speakers(String text, Entity... entities) {
 		List<String> speakers = new ArrayList<>();
 		this.quotes.find(text, List.of(entities)).forEach((quote) -> speakers.add(quote.speaker()));
