@@ -63,6 +63,7 @@ public final class KnowledgeBase {
 		kb.loadPlaceAliases();
 		kb.loadRegionAliases();
 		kb.loadEntities();
+		kb.loadPeoples();
 		kb.wikipedia = WikipediaNames.standard();
 		return kb;
 	}
@@ -79,6 +80,10 @@ public final class KnowledgeBase {
 			}
 			country.demonyms().forEach(this.demonyms::add);
 		});
+	}
+
+	private void loadPeoples() {
+		read("peoples.tsv", (c) -> this.demonyms.add(c[0]));
 	}
 
 	private void loadCountryAliases() {

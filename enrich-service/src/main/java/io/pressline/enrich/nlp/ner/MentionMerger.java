@@ -143,7 +143,7 @@ public final class MentionMerger {
 			"S.r.l.", "s.r.l.", "srl", "Tbk", "Tbk.", "Bhd", "Berhad", "Pvt", "Pte", "JSC", "PJSC", "KK", "K.K.", "ApS",
 			"Kft.", "Zrt.", "d.o.o.", "d.d.", "a.d.", "AD", "EAD", "OOD", "EOOD", "A.Ş.", "AŞ", "SAL", "S.A.L.", "SAE",
 			"S.A.E.", "WLL", "W.L.L.", "FZE", "s.r.o.", "a.s.", "Nyrt.", "SAOG", "PSC", "Pty", "UAB", "OÜ", "SIA",
-			"S.A.C.", "SAC", "S.A.S.", "Sdn");
+			"S.A.C.", "SAC", "S.A.S.", "Sdn", "ohf.", "hf.", "ehf.");
 
 	/**
 	 * A name followed by a company's legal form ({@code Dunav Gradnja d.o.o.},
@@ -152,7 +152,11 @@ public final class MentionMerger {
 	 */
 	private static List<Mention> legalForms(String text, List<Mention> mentions) {
 		List<Mention> result = new ArrayList<>();
+		Set<Mention> absorbed = new HashSet<>();
 		for (Mention mention : mentions) {
+			if (absorbed.contains(mention)) {
+				continue;
+			}
 			if (mention.type() != EntityType.PERSON && mention.type() != EntityType.ORGANIZATION
 					&& mention.type() != EntityType.LOCATION) {
 				result.add(mention);
@@ -169,8 +173,9 @@ public final class MentionMerger {
 			}
 			else if (!legal) {
 				Matcher next = NEXT_WORD.matcher(text.substring(end, Math.min(text.length(), end + 16)));
-				if (next.find()) {
-					String form = next.group(1);
+				if (next.find() && (next.group(1) == null || WRITTEN_AFTER_A_COMMA.contains(next.group(2))
+						|| next.group(2).indexOf('.') > 0)) {
+					String form = next.group(2);
 					String withStop = (next.end() < 16 && end + next.end() < text.length()
 							&& text.charAt(end + next.end()) == '.') ? form + "." : form;
 					if (LEGAL_FORMS.contains(withStop) && !withStop.equals(form)) {
@@ -184,9 +189,15 @@ public final class MentionMerger {
 				}
 			}
 			int newEnd = end;
+			// A recognizer's mention of the form itself (Lda as a place) goes into the
+			// name.
 			boolean free = mentions.stream()
-				.noneMatch((m) -> m != mention && m.start() >= mention.end() && m.start() < newEnd);
+				.noneMatch((m) -> m != mention && m.start() >= mention.end() && m.start() < newEnd && m.end() > newEnd);
 			if (legal && free) {
+				mentions.stream()
+					.filter((m) -> m != mention && m.start() >= mention.end() && m.end() <= newEnd)
+					.forEach(absorbed::add);
+				result.removeIf(absorbed::contains);
 				result.add(new Mention(mention.start(), newEnd, text.substring(mention.start(), newEnd),
 						EntityType.ORGANIZATION, mention.value()));
 			}
@@ -197,8 +208,18 @@ public final class MentionMerger {
 		return result;
 	}
 
-	/** The next word after a name, in the same sentence: {@code  d.o.o.}. */
-	private static final Pattern NEXT_WORD = Pattern.compile("^ ([\\p{L}][\\p{L}./]*[\\p{L}])");
+	/**
+	 * The next word after a name, in the same sentence, or after a comma:
+	 * {@code  d.o.o.}, {@code , S.A.}.
+	 */
+	private static final Pattern NEXT_WORD = Pattern.compile("^(,)? ([\\p{L}][\\p{L}./]*[\\p{L}])");
+
+	/**
+	 * Legal forms written after a comma without full stops ({@code Acme, Inc} has one): a
+	 * two-letter word after a comma is more often the start of something else.
+	 */
+	private static final Set<String> WRITTEN_AFTER_A_COMMA = Set.of("Ltd", "Limited", "Inc", "LLC", "LLP", "Ltda",
+			"Lda", "GmbH", "Bhd", "Berhad", "Tbk", "plc", "PLC", "ohf", "hf", "ehf", "SpA", "Srl", "SARL", "SAS");
 
 	/**
 	 * A name of two to four capitalised words, with no generic word and unknown to the

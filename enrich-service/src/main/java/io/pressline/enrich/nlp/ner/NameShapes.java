@@ -102,7 +102,7 @@ final class NameShapes {
 				// A named storm is no entity; a lowercase word is a name only as a brand.
 				continue;
 			}
-			mention = initialled(text, withoutLeadingAdjective(mention));
+			mention = initialled(text, withLowercasePrefix(text, withoutLeadingAdjective(mention)));
 			result.addAll(split(retype(titledPerson(mention)), isPlace));
 		}
 		result.sort(Comparator.comparingInt(Mention::start));
@@ -118,6 +118,26 @@ final class NameShapes {
 			}
 		}
 		return mended;
+	}
+
+	/**
+	 * A word before a name that opens with a lowercase prefix and goes on capitalised, as
+	 * Zulu and Xhosa names of places and bodies do ({@code eThekwini},
+	 * {@code uMhlathuze}): the name's first word, which a recognizer left out.
+	 */
+	private static final Pattern LOWERCASE_PREFIXED = Pattern.compile("(?<![\\p{L}])\\p{Ll}{1,2}\\p{Lu}\\p{Ll}{2,} $");
+
+	private static Mention withLowercasePrefix(String text, Mention mention) {
+		if (mention.type() == EntityType.PERSON || mention.start() == 0) {
+			return mention;
+		}
+		Matcher prefixed = LOWERCASE_PREFIXED.matcher(text).useTransparentBounds(true);
+		prefixed.region(Math.max(0, mention.start() - 24), mention.start());
+		if (!prefixed.find()) {
+			return mention;
+		}
+		int start = prefixed.start();
+		return new Mention(start, mention.end(), text.substring(start, mention.end()), mention.type(), mention.value());
 	}
 
 	/**

@@ -45,7 +45,14 @@ final class Titles {
 			"Major-General", "Lieutenant-General", "Brigadier-General", "Lieutenant-Colonel", "Rear-Admiral",
 			"Vice-Admiral", "Admiral", "Lt", "Col", "Maj", "Capt", "Sgt", "Gen", "Supt", "Supt.", "Insp.", "Cpl.",
 			"Pte.", "Hajiya", "Haj", "Hajj", "Mama", "Kaumātua", "Kaumatua", "Ustad", "Bourgmestre", "Critic", "Mas",
-			"K.H.", "Sub-Commissioner", "Counsellor", "Counselor", "Me", "Commissioner", "Administrator");
+			"K.H.", "Sub-Commissioner", "Counsellor", "Counselor", "Me", "Commissioner", "Administrator", "Delegate");
+
+	/**
+	 * Titles that are also given names ({@code Emir Kurtović}, {@code Sultan Bekov}): a
+	 * title only with at least two words of a name after it ({@code Emir Tamim bin
+	 * Hamad}).
+	 */
+	private static final Set<String> ALSO_GIVEN_NAMES = Set.of("Emir", "Sultan");
 
 	/**
 	 * Offices a level or a body may qualify in front of a name:
@@ -119,6 +126,9 @@ final class Titles {
 				count += 2;
 			}
 			else if (isTitle(words.get(count)) && !PAIRS.contains(words.get(count))) {
+				if (ALSO_GIVEN_NAMES.contains(words.get(count)) && words.size() - count - 1 < 2) {
+					break;
+				}
 				count++;
 			}
 			else if (count + 2 < words.size() && OFFICE_QUALIFIERS.contains(words.get(count))

@@ -61,6 +61,43 @@ class MentionMergerTests {
 	}
 
 	@Test
+	void aLegalFormAfterACommaIsPartOfTheCompanysName() {
+		String text = "The insurer, Fidelidade Atlântico Seguros, S.A., refused. Corticeira Lamas & Filhos, Lda. sued.";
+
+		assertThat(mended(text, "Fidelidade Atlântico Seguros|PERSON", "Corticeira Lamas & Filhos|ORGANIZATION",
+				"Lda|LOCATION"))
+			.containsExactly("Fidelidade Atlântico Seguros, S.A.|ORGANIZATION",
+					"Corticeira Lamas & Filhos, Lda.|ORGANIZATION");
+	}
+
+	@Test
+	void aWordThatNamesAPeopleIsNoEntity() {
+		String text = "Sámi herders and Navajo families wrote to Statkraft.";
+		List<Mention> model = List.of(new Mention(0, 4, "Sámi", EntityType.ORGANIZATION),
+				new Mention(17, 23, "Navajo", EntityType.ORGANIZATION),
+				new Mention(42, 51, "Statkraft", EntityType.ORGANIZATION));
+
+		assertThat(this.merger.merge(model, List.of(), List.of()).stream().map(Mention::text))
+			.containsExactly("Statkraft");
+	}
+
+	@Test
+	void theLowercasePrefixOfAZuluNameIsPartOfIt() {
+		String text = "The eThekwini Metropolitan Municipality said slots would be shared.";
+
+		assertThat(mended(text, "Metropolitan Municipality|ORGANIZATION"))
+			.containsExactly("eThekwini Metropolitan Municipality|ORGANIZATION");
+	}
+
+	@Test
+	void emirBeforeASurnameAloneIsAGivenName() {
+		String text = "Emir Kurtović-Bašić bought the club. Emir Tamim bin Hamad sent a message.";
+
+		assertThat(mended(text, "Emir Kurtović-Bašić|PERSON", "Emir Tamim bin Hamad|PERSON"))
+			.containsExactly("Emir Kurtović-Bašić|PERSON", "Tamim bin Hamad|PERSON");
+	}
+
+	@Test
 	void aPatronymicIsPartOfTheName() {
 		String text = "The port was run by Rosli bin Hamzah until May.";
 
