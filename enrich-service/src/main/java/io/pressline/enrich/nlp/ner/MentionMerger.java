@@ -74,7 +74,8 @@ public final class MentionMerger {
 	 * {@code South Korean}) is no place.
 	 */
 	public List<Mention> resolveInContext(String text, List<Mention> found) {
-		List<Mention> mentions = peopleByShortForm(NameShapes.mend(text, found, this::isPlace));
+		List<Mention> mentions = peopleByShortForm(
+				NameShapes.mend(text, found, this::isPlace, this::isCountryOrPeople));
 		java.util.Map<String, EntityType> wordTypes = new HashMap<>();
 		for (Mention mention : mentions) {
 			String[] words = EntityResolver.bare(mention.text()).split(" ");
@@ -124,7 +125,7 @@ public final class MentionMerger {
 			result.add((type != null && type != mention.type())
 					? new Mention(mention.start(), mention.end(), mention.text(), type, mention.value()) : mention);
 		}
-		result = NameShapes.mend(text, result, this::isPlace);
+		result = NameShapes.mend(text, result, this::isPlace, this::isCountryOrPeople);
 		result = withoutLonePeople(text, result);
 		result = withoutCraft(text, result);
 		result = acronyms(text, result);
@@ -454,6 +455,11 @@ public final class MentionMerger {
 			}
 		}
 		return false;
+	}
+
+	/** A country, or a word for a people: neither is a given name before a name. */
+	private boolean isCountryOrPeople(String name) {
+		return this.kb.countryNamed(name).isPresent() || this.kb.isDemonym(name);
 	}
 
 	private boolean isPlace(String name) {

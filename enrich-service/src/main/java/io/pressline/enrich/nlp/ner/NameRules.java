@@ -107,6 +107,14 @@ final class NameRules {
 	/** Words that start a sentence, not a name: {@code Along Digo Road}. */
 	private static final java.util.Set<String> STOPWORDS = readStopwords();
 
+	/**
+	 * Whether a word, in any case, is one of the function words of
+	 * {@code nlp/stopwords.txt}.
+	 */
+	static boolean isStopword(String word) {
+		return STOPWORDS.contains(word.toLowerCase(java.util.Locale.ROOT));
+	}
+
 	private static java.util.Set<String> readStopwords() {
 		try (java.io.InputStream in = NameRules.class.getResourceAsStream("/nlp/stopwords.txt")) {
 			if (in == null) {

@@ -57,6 +57,61 @@ final class NameShapes {
 	 */
 	private static final Pattern SLASHED = Pattern.compile("[asd]/[lpo] \\p{Lu}");
 
+	/** A capitalised word right before a name, and what stands before that word. */
+	private static final Pattern GIVEN_BEFORE = Pattern
+		.compile("(?:[.!?:;,”“(—–-]\\s+|\\n|\\s\\p{Ll}[\\p{L}’']*\\s+)(?<word>\\p{Lu}\\p{Ll}[\\p{L}’']*) $");
+
+	/** The same word, opening the text. */
+	private static final Pattern GIVEN_FIRST = Pattern.compile("^(?<word>\\p{Lu}\\p{Ll}[\\p{L}’']*) $");
+
+	/**
+	 * Common nouns news copy writes capitalised before a name at the start of a sentence
+	 * ({@code Veteran Moses Kirunda}), which no title list holds.
+	 */
+	private static final Set<String> ROLE_NOUNS = Set.of("Veteran", "Lawmaker", "Singer", "Rapper", "Actor", "Actress",
+			"Author", "Chef", "Businessman", "Businesswoman", "Entrepreneur", "Billionaire", "Tycoon", "Teenager",
+			"Resident", "Residents", "Officials", "Mother", "Grandmother", "Grandfather", "Widow", "Survivor",
+			"Witness", "Neighbour", "Neighbor", "Owner", "Founder", "Investor", "Banker", "Broker", "Commentator",
+			"Reporter", "Producer", "Designer", "Poet", "Writer", "Player", "Fan", "Supporter", "Student", "Pupil",
+			"Graduate", "Candidate", "Leader", "Boss", "Headman", "Herder", "Miner", "Worker", "Labourer", "Porter",
+			"Guard", "Soldier", "Priest", "Monk", "Nun", "Brother", "Uncle", "Aunt", "Cousin", "Son", "Daughter",
+			"Husband", "Wife", "Chairman", "Dear", "Thanks", "Welcome", "Meet", "Ask", "Tell", "Say", "Let", "Hello",
+			"Goodbye", "Congratulations", "Defendant", "Plaintiff", "Victim", "Suspect", "Accused", "Champion",
+			"Legend", "Star", "Comedian", "Filmmaker", "Photographer", "Climber", "Runner", "Rider", "Cyclist", "Boxer",
+			"Wrestler", "Swimmer", "Skipper", "Goalkeeper", "Vendor", "Nurse", "Doctor", "Baker", "Butcher", "Tailor",
+			"Weaver", "Potter", "Carpenter", "Fisher", "Fishermen", "Pastor");
+
+	/**
+	 * The given name a recognizer left off a person's name, most often at the start of a
+	 * sentence ({@code Moses | Waiswa Kirunda, 34, cuts cane}) or after a verb
+	 * ({@code said Ane | Miren Arrizabalaga}): a capitalised word right before a name of
+	 * two or more words that is no title, function word, day, month, country, people or
+	 * common noun, and follows no other capitalised word. A town may share a given name
+	 * ({@code Añe}, {@code Florence}); a town right before a person's name, with nothing
+	 * between, is rarer than the given name.
+	 */
+	private static int withGivenName(String text, int start, int end, Predicate<String> isCountryOrPeople) {
+		if (start < 2 || text.charAt(start - 1) != ' ' || text.substring(start, end).indexOf(' ') < 0) {
+			return start;
+		}
+		Matcher given = GIVEN_BEFORE.matcher(text).useTransparentBounds(true);
+		given.region(Math.max(0, start - 40), start);
+		if (!given.find()) {
+			given = GIVEN_FIRST.matcher(text).region(0, start);
+			if (!given.find()) {
+				return start;
+			}
+		}
+		String word = given.group("word");
+		if (given.group().startsWith(" of ") || word.endsWith("’s") || word.endsWith("'s") || Titles.isOfficeWord(word)
+				|| Titles.isTitle(word) || Titles.isTitle(word + ".") || NameRules.isStopword(word)
+				|| NOT_FAMILY.contains(word) || ROLE_NOUNS.contains(word) || isCountryOrPeople.test(word)
+				|| NameCues.typeOf(word).isPresent()) {
+			return start;
+		}
+		return given.start("word");
+	}
+
 	/** Words that may stand before a name and are not a family name. */
 	private static final Set<String> NOT_FAMILY = Set.of("In", "At", "On", "By", "To", "For", "Of", "And", "The",
 			"From", "With", "As", "But", "Or", "If", "So", "When", "After", "Before", "Said", "Says", "Told", "Asked",
@@ -81,8 +136,11 @@ final class NameShapes {
 	 * @param isPlace whether a name is a known place, for a possessor
 	 * ({@code Egypt’s Ministry of Transport}) but not a possessive inside a name
 	 * ({@code Tay Do Children’s Hospital})
+	 * @param isCountryOrPeople whether a word is a country or a people's, never a given
+	 * name before a name
 	 */
-	static List<Mention> mend(String text, List<Mention> mentions, Predicate<String> isPlace) {
+	static List<Mention> mend(String text, List<Mention> mentions, Predicate<String> isPlace,
+			Predicate<String> isCountryOrPeople) {
 		Set<String> storms = new java.util.HashSet<>();
 		for (Mention mention : mentions) {
 			Matcher storm = STORM.matcher(mention.text());
@@ -108,7 +166,8 @@ final class NameShapes {
 		result.sort(Comparator.comparingInt(Mention::start));
 		List<Mention> mended = new ArrayList<>();
 		for (Mention mention : result) {
-			Mention whole = (mention.type() == EntityType.PERSON) ? wholePerson(text, mention, result) : mention;
+			Mention whole = (mention.type() == EntityType.PERSON)
+					? wholePerson(text, mention, result, isCountryOrPeople) : mention;
 			if (whole == null) {
 				continue;
 			}
@@ -348,7 +407,8 @@ final class NameShapes {
 	 * The whole of a person's name around a mention of part of it, without titles; or
 	 * {@code null} when all of it is a title.
 	 */
-	private static Mention wholePerson(String text, Mention mention, List<Mention> all) {
+	private static Mention wholePerson(String text, Mention mention, List<Mention> all,
+			Predicate<String> isCountryOrPeople) {
 		int start = mention.start();
 		int end = mention.end();
 		String before = text.substring(Math.max(0, start - 24), start);
@@ -391,6 +451,7 @@ final class NameShapes {
 			}
 			end += tail.group().length();
 		}
+		start = withGivenName(text, start, end, isCountryOrPeople);
 		for (Mention other : all) {
 			// The other half of a name the model broke at its hyphen: Siân Prys | Morgan.
 			if (other.value() == null && other.end() < start && other.end() == mention.start() - 1

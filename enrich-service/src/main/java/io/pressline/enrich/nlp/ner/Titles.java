@@ -45,7 +45,9 @@ final class Titles {
 			"Major-General", "Lieutenant-General", "Brigadier-General", "Lieutenant-Colonel", "Rear-Admiral",
 			"Vice-Admiral", "Admiral", "Lt", "Col", "Maj", "Capt", "Sgt", "Gen", "Supt", "Supt.", "Insp.", "Cpl.",
 			"Pte.", "Hajiya", "Haj", "Hajj", "Mama", "Kaumātua", "Kaumatua", "Ustad", "Bourgmestre", "Critic", "Mas",
-			"K.H.", "Sub-Commissioner", "Counsellor", "Counselor", "Me", "Commissioner", "Administrator", "Delegate");
+			"K.H.", "Sub-Commissioner", "Counsellor", "Counselor", "Me", "Commissioner", "Administrator", "Delegate",
+			"Naa", "Dadabe", "Ramatoa", "Maâlem", "Maalem", "Master", "Saw", "Mãe", "Dona", "Iyaloja", "Suldan",
+			"Atty.", "Jro", "Mangku", "Tuai", "Sergeant-Major", "Warrant", "Aunty", "Auntie", "Kabaka", "Adi", "Dean");
 
 	/**
 	 * Titles that are also given names ({@code Emir Kurtović}, {@code Sultan Bekov}): a
@@ -113,10 +115,35 @@ final class Titles {
 	}
 
 	/**
+	 * Whether a word names an office, its level or its body ({@code Police},
+	 * {@code District}, {@code Commissioner}): part of a title, never of a name.
+	 */
+	static boolean isOfficeWord(String word) {
+		return OFFICES.contains(word) || OFFICE_QUALIFIERS.contains(word) || QUALIFIED_OFFICES.contains(word);
+	}
+
+	/**
 	 * Two-word honorifics whose parts are also names: {@code Tan Sri}, {@code Puan Sri}.
 	 */
 	private static final Set<String> PAIRS = Set.of("Tan Sri", "Puan Sri", "Toh Puan", "District Judge",
 			"High Court Judge", "Chief Justice", "County Executive");
+
+	/**
+	 * Where an office named after one or more qualifiers ends ({@code Regional Police
+	 * Commander}), leaving a word of a name after it; {@code from} when there is none.
+	 */
+	private static int qualifiedOffice(List<String> words, int from) {
+		int at = from;
+		while (at < words.size() && OFFICE_QUALIFIERS.contains(words.get(at))
+				&& !QUALIFIED_OFFICES.contains(words.get(at))) {
+			at++;
+		}
+		if (at > from && at + 1 < words.size() && QUALIFIED_OFFICES.contains(words.get(at))
+				&& !isTitle(words.get(at + 1))) {
+			return at + 1;
+		}
+		return from;
+	}
 
 	/** How many leading words of a name are titles, leaving at least one word. */
 	static int leadingTitles(List<String> words) {
@@ -131,10 +158,10 @@ final class Titles {
 				}
 				count++;
 			}
-			else if (count + 2 < words.size() && OFFICE_QUALIFIERS.contains(words.get(count))
-					&& QUALIFIED_OFFICES.contains(words.get(count + 1)) && !isTitle(words.get(count + 2))) {
-				// Cabinet Secretary Peter Langat
-				count += 2;
+			else if (OFFICE_QUALIFIERS.contains(words.get(count)) && qualifiedOffice(words, count) > count) {
+				// Cabinet Secretary Peter Langat, Regional Police Commander Faustine
+				// Sanga
+				count = qualifiedOffice(words, count);
 			}
 			else if (count == 0 && TRADE.matcher(words.get(count)).matches()) {
 				count++;

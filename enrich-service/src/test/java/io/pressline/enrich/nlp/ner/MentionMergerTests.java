@@ -98,6 +98,25 @@ class MentionMergerTests {
 	}
 
 	@Test
+	void aGivenNameTheModelLeftOffIsPartOfTheName() {
+		String text = "Burnt cane loses sugar. Vijay Kumar Chand, 57, grows cane at Drasa. The stroke was Ane Miren"
+				+ " Arrizabalaga Uranga.";
+
+		assertThat(mended(text, "Kumar Chand|PERSON", "Drasa|LOCATION", "Miren Arrizabalaga Uranga|PERSON"))
+			.containsExactly("Vijay Kumar Chand|PERSON", "Drasa|LOCATION", "Ane Miren Arrizabalaga Uranga|PERSON");
+	}
+
+	@Test
+	void aWordBeforeANameThatIsNoGivenNameStaysOut() {
+		String text = "Kenyan Moses Kirunda won. Veteran Ama Boateng lost. Residents of Accra met Kofi Annan Mensah.";
+
+		assertThat(mended(text, "Moses Kirunda|PERSON", "Ama Boateng|PERSON", "Accra|LOCATION",
+				"Kofi Annan Mensah|PERSON"))
+			.containsExactly("Moses Kirunda|PERSON", "Ama Boateng|PERSON", "Accra|LOCATION",
+					"Kofi Annan Mensah|PERSON");
+	}
+
+	@Test
 	void aPatronymicIsPartOfTheName() {
 		String text = "The port was run by Rosli bin Hamzah until May.";
 
