@@ -90,6 +90,15 @@ public final class QuoteFinder {
 					+ "(?:\\s+(?:the|a|an))?,?\\s*$",
 			Pattern.CASE_INSENSITIVE);
 
+	/**
+	 * A term unnamed people use, written as a plural noun calling something by it:
+	 * {@code fishers called the mangroves “…”}, {@code residents call it “…”}. Nobody is
+	 * quoted.
+	 */
+	private static final Pattern CALLED_BY_A_GROUP = Pattern.compile(
+			"(?<![\\p{L}])\\p{Ll}{3,}s (?:now |still |often |simply |sometimes )?(?:call|called|nickname|nicknamed)"
+					+ "(?: (?:it|them|him|her|this|that|the [\\p{L}-]+(?: [\\p{L}-]+)?))?(?: an?)?\\s*$");
+
 	/** A term the last person named used: {@code what she called a “…”}. */
 	private static final Pattern CALLED_CUE = Pattern
 		.compile("(what|which) (he|she|they) (called|described as|termed)( an?| the)?\\s*$", Pattern.CASE_INSENSITIVE);
@@ -150,7 +159,8 @@ public final class QuoteFinder {
 	public List<Quote> find(String original, List<Entity> entities) {
 		// Sentences and attributions are read with abbreviations' full stops masked, at
 		// the same offsets; the quotations' words are the original ones.
-		String text = ABBREVIATION.matcher(original).replaceAll((m) -> m.group().replace('.', ABBREVIATION_DOT));
+		String text = withNamesMasked(
+				ABBREVIATION.matcher(original).replaceAll((m) -> m.group().replace('.', ABBREVIATION_DOT)), entities);
 		List<Quote> quotes = new ArrayList<>();
 		Matcher matcher = QUOTE.matcher(text);
 		Quote previous = null;
@@ -166,7 +176,86 @@ public final class QuoteFinder {
 			quotes.add(quote);
 			previous = quote;
 		}
-		return spanningParagraphs(text, quotes);
+		return echoedInTheHeadline(text, spanningParagraphs(text, quotes));
+	}
+
+	/**
+	 * The full stops inside names masked too ({@code Boka Marine Agency d.o.o.},
+	 * {@code Tocantins Polpas e Alimentos Ltda.}): they end no sentence, unless the last
+	 * one is followed by what opens a new sentence.
+	 */
+	private static String withNamesMasked(String text, List<Entity> entities) {
+		char[] chars = null;
+		for (Entity entity : entities) {
+			for (Mention mention : entity.mentions()) {
+				for (int i = mention.start(); i < mention.end() && i < text.length(); i++) {
+					if (text.charAt(i) != '.' || (i == mention.end() - 1 && endsASentence(text, i + 1))) {
+						continue;
+					}
+					if (chars == null) {
+						chars = text.toCharArray();
+					}
+					chars[i] = ABBREVIATION_DOT;
+				}
+			}
+		}
+		return (chars != null) ? new String(chars) : text;
+	}
+
+	/**
+	 * Whether what follows a full stop opens a new sentence: a capital, a quotation mark,
+	 * a line break or the end.
+	 */
+	private static boolean endsASentence(String text, int after) {
+		if (after >= text.length() || text.charAt(after) == '\n') {
+			return true;
+		}
+		if (text.charAt(after) != ' ') {
+			// d.o.o., or Ltda.) : the name goes on into the sentence
+			return false;
+		}
+		int at = after;
+		while (at < text.length() && text.charAt(at) == ' ') {
+			at++;
+		}
+		if (at >= text.length()) {
+			return true;
+		}
+		char next = text.charAt(at);
+		return next == '\n' || Character.isUpperCase(next) || next == '\u201C' || next == '"';
+	}
+
+	/**
+	 * A quotation in the headline that nobody is said to speak there takes the speaker of
+	 * the quotation in the body that holds its words ({@code “We fish in a garden now”:
+	 * water hyacinth chokes the gulf} and, below, {@code “We fish in a garden now. …,”
+	 * Ouma said}).
+	 */
+	private static List<Quote> echoedInTheHeadline(String text, List<Quote> quotes) {
+		int headlineEnd = text.indexOf("\n\n");
+		if (headlineEnd < 0) {
+			return quotes;
+		}
+		List<Quote> result = new ArrayList<>(quotes);
+		for (int i = 0; i < result.size(); i++) {
+			Quote headline = result.get(i);
+			if (headline.start() >= headlineEnd || headline.speaker() != null) {
+				continue;
+			}
+			String words = headline.text().replaceAll("[.,!?…]+$", "").toLowerCase(java.util.Locale.ROOT);
+			if (words.isBlank()) {
+				continue;
+			}
+			for (Quote body : result) {
+				if (body.start() > headlineEnd && body.speaker() != null
+						&& body.text().toLowerCase(java.util.Locale.ROOT).contains(words)) {
+					result.set(i, new Quote(headline.text(), headline.start(), headline.end(), body.speaker(),
+							body.speakerId(), "headline"));
+					break;
+				}
+			}
+		}
+		return result;
 	}
 
 	/**
@@ -207,6 +296,11 @@ public final class QuoteFinder {
 		}
 		String after = text.substring(end, Math.min(paragraphEnd, end + 120));
 		String lead = text.substring(Math.max(paragraphStart, start - 40), start);
+		if (interrupts(text, previous, start)) {
+			// “…,” said Ane Miren, the crew’s stroke, “because …”: the same speaker goes
+			// on
+			return new Quote(words, start, end, previous.speaker(), previous.speakerId(), "continued");
+		}
 		Matcher calledByRole = CALLED_BY_ROLE.matcher(lead);
 		if (calledByRole.find()) {
 			// which the bank calls “…”: the body the role noun stands for; what the
@@ -228,7 +322,7 @@ public final class QuoteFinder {
 				&& words.split("\\s+").length <= SHORT_TERM_WORDS) {
 			return new Quote(words, start, end, null, null, "none");
 		}
-		if (TERM_CUE.matcher(lead).find()) {
+		if (TERM_CUE.matcher(lead).find() || CALLED_BY_A_GROUP.matcher(lead).find()) {
 			return new Quote(words, start, end, null, null, "none");
 		}
 		if (CALLED_CUE.matcher(lead).find()) {
@@ -278,6 +372,11 @@ public final class QuoteFinder {
 			int whoStart = sentenceStart(text, start, paragraphStart) + according.start("who");
 			Optional<Quote> found = speaker(text, according.group("who"), whoStart, words, start, end, entities,
 					"according-to");
+			if (found.isEmpty() && according.group("who").matches("(?:the|its|a|an) .*")) {
+				// according to the company’s lawyer, Ricardo Nogueira, …
+				found = personRightAfter(text, whoStart + according.group("who").length(), entities)
+					.map((person) -> new Quote(words, start, end, person.name(), person.id(), "according-to"));
+			}
 			if (found.isPresent()) {
 				return found.get();
 			}
@@ -286,6 +385,19 @@ public final class QuoteFinder {
 			return new Quote(words, start, end, previous.speaker(), previous.speakerId(), "continued");
 		}
 		return new Quote(words, start, end, null, null, "none");
+	}
+
+	/**
+	 * Whether a quotation goes on one the attribution of the previous one interrupted, in
+	 * the same sentence: {@code “…,” she said, “…”}.
+	 */
+	private static boolean interrupts(String text, Quote previous, int start) {
+		if (previous == null || previous.speaker() == null || previous.end() > start || start - previous.end() > 160) {
+			return false;
+		}
+		String between = text.substring(previous.end(), start);
+		return between.stripTrailing().endsWith(",") && SPEECH_VERB.matcher(between).find()
+				&& between.chars().noneMatch((c) -> c == '.' || c == '!' || c == '?' || c == '\n' || c == ';');
 	}
 
 	/**
@@ -633,6 +745,14 @@ public final class QuoteFinder {
 			return personRightAfter(text, whoEnd, entities).or(() -> lastPersonBefore(text, start, entities))
 				.map((person) -> new Quote(words, start, end, person.name(), person.id(), "role"));
 		}
+		if (named.isEmpty() && ROLE_PHRASE.matcher(trimmed).matches()) {
+			// said the lieutenant governor of the community. The official, Eusebio Puma,
+			// …: the person the next sentence names in apposition to a role
+			Optional<Entity> next = namedInTheNextSentence(text, whoStart, entities);
+			if (next.isPresent()) {
+				return next.map((person) -> new Quote(words, start, end, person.name(), person.id(), "role"));
+			}
+		}
 		int comma = trimmed.lastIndexOf(", ");
 		if (named.isEmpty() && comma > 0 && comma + 2 < trimmed.length()) {
 			// In the written reasons, the court said; In a statement, it said: the
@@ -653,6 +773,35 @@ public final class QuoteFinder {
 		int from = (paragraph >= 3) ? paragraphStart(text, paragraph - 3) : 0;
 		return lastBefore(offset, entities, EntityType.ORGANIZATION)
 			.filter((e) -> e.mentions().stream().anyMatch((m) -> m.start() >= from && m.end() <= offset));
+	}
+
+	/**
+	 * A speaker named only by a role: {@code the lieutenant governor of the community}.
+	 */
+	private static final Pattern ROLE_PHRASE = Pattern.compile("(?:the|a|an) \\p{Ll}[^,;:]*");
+
+	/**
+	 * A sentence opened by a role noun with a person's name in apposition:
+	 * {@code The official, }.
+	 */
+	private static final Pattern ROLE_APPOSITION = Pattern
+		.compile("^[.!?]?\\s*The \\p{Ll}[\\p{L}-]*(?: \\p{Ll}[\\p{L}-]*){0,2}, ");
+
+	/**
+	 * The person the sentence after {@code offset} names right after a role noun that
+	 * opens it: {@code The official, Eusebio Puma Ccori, has led the protest}.
+	 */
+	private static Optional<Entity> namedInTheNextSentence(String text, int offset, List<Entity> entities) {
+		int sentenceEnd = sentenceEnd(text, offset, Math.min(text.length(), offset + 200));
+		if (sentenceEnd >= text.length()) {
+			return Optional.empty();
+		}
+		Matcher apposition = ROLE_APPOSITION.matcher(text)
+			.region(sentenceEnd - 1, Math.min(text.length(), sentenceEnd + 60));
+		if (!apposition.lookingAt()) {
+			return Optional.empty();
+		}
+		return personRightAfter(text, apposition.end(), entities);
 	}
 
 	/**

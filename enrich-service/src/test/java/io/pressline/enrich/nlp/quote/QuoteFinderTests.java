@@ -445,6 +445,54 @@ class QuoteFinderTests {
 			.containsExactly("Department of Inspection for Factories");
 	}
 
+	@Test
+	void aTermUnnamedPeopleCallSomethingHasNoSpeaker() {
+		String text = "Rodolfo Abellana said fishers called the mangroves “the nursery”. Residents call it “the smoke bowl”.";
+
+		assertThat(speakers(text, person(text, "Rodolfo Abellana"))).containsExactly(null, null);
+	}
+
+	@Test
+	void aQuotationTheAttributionInterruptsGoesOnWithTheSameSpeaker() {
+		String text = "“We rowed the last length with our eyes shut,” said Ane Miren Arrizabalaga, the crew’s stroke,"
+				+ " “because nobody wanted to see how close they were.”";
+
+		assertThat(speakers(text, person(text, "Ane Miren Arrizabalaga"))).containsExactly("Ane Miren Arrizabalaga",
+				"Ane Miren Arrizabalaga");
+	}
+
+	@Test
+	void aQuotationInTheHeadlineIsTheSpeakersWhoseWordsTheBodyGives() {
+		String text = "“We fish in a garden now”: weed chokes the gulf\n\n"
+				+ "Jared Ouma sat on his canoe. “We fish in a garden now. The boat goes ten metres,” he said.";
+
+		assertThat(speakers(text, person(text, "Jared Ouma"))).containsExactly("Jared Ouma", "Jared Ouma");
+	}
+
+	@Test
+	void aFullStopInsideACompanysNameEndsNoSentence() {
+		String text = "Boka Marine Agency d.o.o. said in a statement that the change came “without consultation”.";
+
+		assertThat(speakers(text, organisation(text, "Boka Marine Agency d.o.o.")))
+			.containsExactly("Boka Marine Agency d.o.o.");
+	}
+
+	@Test
+	void aRoleNamedInTheNextSentenceIsTheSpeaker() {
+		String text = "“We cannot pay four times what we paid,” said the lieutenant governor of the community. The"
+				+ " official, Eusebio Puma Ccori, has led the protest.";
+
+		assertThat(speakers(text, person(text, "Eusebio Puma Ccori"))).containsExactly("Eusebio Puma Ccori");
+	}
+
+	@Test
+	void accordingToARoleNamedInAppositionIsThatPerson() {
+		String text = "According to the company’s lawyer, Ricardo Nogueira, the land was bought lawfully and “has no"
+				+ " registered religious use”.";
+
+		assertThat(speakers(text, person(text, "Ricardo Nogueira"))).containsExactly("Ricardo Nogueira");
+	}
+
 	private List<String> speakers(String text, Entity... entities) {
 		List<String> speakers = new ArrayList<>();
 		this.quotes.find(text, List.of(entities)).forEach((quote) -> speakers.add(quote.speaker()));
