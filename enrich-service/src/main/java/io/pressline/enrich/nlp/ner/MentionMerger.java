@@ -189,6 +189,12 @@ public final class MentionMerger {
 					}
 				}
 			}
+			int longForm = longLegalForm(text, mention);
+			if (longForm > end) {
+				// sp. z o.o., S.A. de C.V., Pvt. Ltd., Co.
+				legal = true;
+				end = longForm;
+			}
 			int newEnd = end;
 			// A recognizer's mention of the form itself (Lda as a place) goes into the
 			// name.
@@ -206,7 +212,83 @@ public final class MentionMerger {
 				result.add(mention);
 			}
 		}
+		return stemsAsCompanies(result);
+	}
+
+	/**
+	 * The name of a company written once with its legal form and elsewhere without it
+	 * ({@code Desna Bud LLC} … {@code Desna Bud said}) is that company everywhere,
+	 * whatever a recognizer took the short form for.
+	 */
+	private static List<Mention> stemsAsCompanies(List<Mention> mentions) {
+		Set<String> stems = new HashSet<>();
+		for (Mention mention : mentions) {
+			if (mention.type() == EntityType.ORGANIZATION) {
+				String stem = withoutLegalForm(mention.text());
+				if (stem.length() < mention.text().length() && stem.indexOf(' ') > 0) {
+					stems.add(stem);
+				}
+			}
+		}
+		if (stems.isEmpty()) {
+			return mentions;
+		}
+		List<Mention> result = new ArrayList<>(mentions.size());
+		for (Mention mention : mentions) {
+			result.add((mention.type() != EntityType.ORGANIZATION && mention.value() == null
+					&& stems.contains(mention.text()))
+							? new Mention(mention.start(), mention.end(), mention.text(), EntityType.ORGANIZATION)
+							: mention);
+		}
 		return result;
+	}
+
+	/**
+	 * A company's name without its legal form: {@code Desna Bud} for
+	 * {@code Desna Bud LLC}.
+	 */
+	private static String withoutLegalForm(String name) {
+		Matcher tail = LONG_LEGAL_FORM.matcher(name);
+		while (tail.find()) {
+			if (tail.end() == name.length()) {
+				return name.substring(0, tail.start());
+			}
+		}
+		int space = name.lastIndexOf(' ');
+		if (space > 0 && (LEGAL_FORMS.contains(name.substring(space + 1)))) {
+			String stem = name.substring(0, space);
+			return stem.endsWith(",") ? stem.substring(0, stem.length() - 1) : stem;
+		}
+		return name;
+	}
+
+	/**
+	 * Legal forms of more than one word, or with a full stop a recognizer cuts at, after
+	 * a name: {@code sp. z o.o.}, {@code S.A. de C.V.}, {@code Pvt. Ltd.},
+	 * {@code Sdn Bhd}, {@code Co.}.
+	 */
+	private static final Pattern LONG_LEGAL_FORM = Pattern
+		.compile(",? (?:sp\\. z o\\.o\\.|S\\.A\\. de C\\.V\\.|S\\.A\\.B\\. de C\\.V\\."
+				+ "|S\\. de R\\.L\\.(?: de C\\.V\\.)?|(?:Pvt|Pte|Pty|Private)\\.? (?:Ltd\\.|Ltd|Limited)|Sdn\\.? Bhd\\.?|Co\\.,? Ltd\\.?"
+				+ "|Co\\.(?!\\w)|Corp\\.(?!\\w)|S\\.A\\.(?!\\w)|Ltd\\.(?!\\w)|GmbH & Co\\. KG|S\\.p\\.A\\.|S\\.r\\.l\\.)");
+
+	/**
+	 * Where a legal form of {@link #LONG_LEGAL_FORM} after the mention ends, read from
+	 * its end or from the space before its last word (the model may have taken the form's
+	 * first part, {@code Dunajec Mleko sp}); the mention's end when there is none.
+	 */
+	private static int longLegalForm(String text, Mention mention) {
+		int best = mention.end();
+		int lastSpace = mention.text().lastIndexOf(' ');
+		int[] froms = (lastSpace > 0) ? new int[] { mention.end(), mention.start() + lastSpace }
+				: new int[] { mention.end() };
+		for (int from : froms) {
+			Matcher form = LONG_LEGAL_FORM.matcher(text).region(from, Math.min(text.length(), from + 24));
+			if (form.lookingAt() && form.end() > best) {
+				best = form.end();
+			}
+		}
+		return best;
 	}
 
 	/**

@@ -17,7 +17,8 @@ final class NameRules {
 			+ "|Association|Committee|Council|Commission|Agency|Authority|Bank|Fund|Forum|Union|League|Alliance|Society"
 			+ "|Academy|College|School|Hospital|Court|Tribunal|Party|Club|Company|Corporation|Group|Office|Board|Bureau"
 			+ "|Service|Trust|Network|Centre|Center|Museum|Observatory|Station|Laboratory|Programme|Program|Organisation"
-			+ "|Organization|Government|Parliament|Assembly|Senate|Congress|Cooperative|Confederation|Chamber|Directorate|Administration";
+			+ "|Organization|Government|Parliament|Assembly|Senate|Congress|Cooperative|Confederation|Chamber|Directorate|Administration"
+			+ "|Secretariat|Inspectorate|Registry|Ombudsman";
 
 	private static final String WORD = "\\p{Lu}[\\p{L}’'&-]*";
 

@@ -274,6 +274,26 @@ final class NameShapes {
 	 * joined by {@code and} are two names; a person {@code of} a place is the person and
 	 * the place.
 	 */
+	/**
+	 * Words that after {@code of}, {@code for} or {@code on} go on to name a body's
+	 * remit.
+	 */
+	private static final Set<String> REMIT_LINKS = Set.of("of", "for", "on");
+
+	/**
+	 * Whether the {@code and} at {@code at} joins the last items of a body's remit
+	 * ({@code Ministry of Tourism, Ecology, Sustainable Development and Northern Region
+	 * Development}), not two bodies: the words before it hold {@code of}, {@code for} or
+	 * {@code on}, and the words after it do not open a name of their own.
+	 */
+	private static boolean listsARemit(String[] words, int at) {
+		boolean remit = false;
+		for (int i = 1; i < at; i++) {
+			remit |= REMIT_LINKS.contains(words[i]);
+		}
+		return remit && !NameCues.opensAName(words[at + 1]) && !words[at + 1].equals("The");
+	}
+
 	private static List<Mention> split(Mention mention, Predicate<String> isPlace) {
 		String name = mention.text();
 		if (mention.type() == EntityType.ORGANIZATION || mention.type() == EntityType.LOCATION) {
@@ -289,7 +309,7 @@ final class NameShapes {
 			String[] words = name.split(" ");
 			for (int i = 1; i < words.length - 1; i++) {
 				if (CONNECTORS.contains(words[i]) && NameCues.endsAName(words[i - 1])
-						&& NameCues.endsAName(words[words.length - 1])) {
+						&& NameCues.endsAName(words[words.length - 1]) && !listsARemit(words, i)) {
 					int cut = name.indexOf(" " + words[i] + " ");
 					Mention left = new Mention(mention.start(), mention.start() + cut, name.substring(0, cut),
 							mention.type());
@@ -397,7 +417,11 @@ final class NameShapes {
 			return mention;
 		}
 		List<String> words = List.of(mention.text().split(" "));
-		if (words.size() > 1 && Titles.leadingTitles(words) > 0 && Character.isUpperCase(words.get(1).charAt(0))) {
+		int titles = Titles.leadingTitles(words);
+		if (words.size() > 1 && titles > 0 && Character.isUpperCase(words.get(1).charAt(0))
+				&& !NameCues.isGenericWord(words.get(titles))) {
+			// State Secretary Ana Lima is a person, the State Secretariat for Fisheries a
+			// body
 			return new Mention(mention.start(), mention.end(), mention.text(), EntityType.PERSON);
 		}
 		return mention;

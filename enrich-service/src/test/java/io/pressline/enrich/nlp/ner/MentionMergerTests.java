@@ -117,6 +117,45 @@ class MentionMergerTests {
 	}
 
 	@Test
+	void aLegalFormOfSeveralWordsIsPartOfTheCompanysName() {
+		String text = "Dunajec Mleko sp. z o.o. and Mezcales del Río Atoyac S.A. de C.V. sued Dudh Koshi Expeditions Pvt."
+				+ " Ltd. and Yeongdo Marine Products Co. on Monday.";
+
+		assertThat(mended(text, "Dunajec Mleko sp|ORGANIZATION", "Mezcales del Río Atoyac S.A.|ORGANIZATION",
+				"de C.V.|PERSON", "Dudh Koshi Expeditions Pvt|ORGANIZATION", "Ltd.|ORGANIZATION",
+				"Yeongdo Marine Products Co|PERSON"))
+			.containsExactly("Dunajec Mleko sp. z o.o.|ORGANIZATION",
+					"Mezcales del Río Atoyac S.A. de C.V.|ORGANIZATION",
+					"Dudh Koshi Expeditions Pvt. Ltd.|ORGANIZATION", "Yeongdo Marine Products Co.|ORGANIZATION");
+	}
+
+	@Test
+	void aCompanyNamedOnceWithItsLegalFormIsThatCompanyWithoutIt() {
+		String text = "Desna Bud LLC hired 40 people. Desna Bud said it was proud.";
+
+		assertThat(mended(text, "Desna Bud LLC|ORGANIZATION", "Desna Bud|PERSON"))
+			.containsExactly("Desna Bud LLC|ORGANIZATION", "Desna Bud|ORGANIZATION");
+	}
+
+	@Test
+	void theAndOfABodysRemitDoesNotSplitIt() {
+		String text = "The Ministry of Tourism, Ecology, Sustainable Development and Northern Region Development agreed.";
+
+		assertThat(mended(text,
+				"Ministry of Tourism, Ecology, Sustainable Development and Northern Region Development|ORGANIZATION"))
+			.containsExactly(
+					"Ministry of Tourism, Ecology, Sustainable Development and Northern Region Development|ORGANIZATION");
+	}
+
+	@Test
+	void aBodyWhoseNameOpensWithATitleWordIsNoPerson() {
+		String text = "The State Secretariat for Agricultural Development said prices would recover.";
+
+		assertThat(mended(text, "State Secretariat for Agricultural Development|ORGANIZATION"))
+			.containsExactly("State Secretariat for Agricultural Development|ORGANIZATION");
+	}
+
+	@Test
 	void aPatronymicIsPartOfTheName() {
 		String text = "The port was run by Rosli bin Hamzah until May.";
 
