@@ -122,6 +122,10 @@ final class NameCues {
 		if (words.length > 1 && PLACE_FIRST.contains(first)) {
 			return Optional.of(EntityType.LOCATION);
 		}
+		if (words.length == 2 && first.equals("County")) {
+			// County Donegal; the County Government of Mombasa is a body
+			return Optional.of(EntityType.LOCATION);
+		}
 		String lower = last.toLowerCase(Locale.ROOT);
 		for (String ending : ORGANISATION_ENDINGS) {
 			if (lower.endsWith(ending) && lower.length() > ending.length() + 2) {

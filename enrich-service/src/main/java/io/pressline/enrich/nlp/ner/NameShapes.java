@@ -160,7 +160,11 @@ final class NameShapes {
 				// A named storm is no entity; a lowercase word is a name only as a brand.
 				continue;
 			}
-			mention = initialled(text, withLowercasePrefix(text, withoutLeadingAdjective(mention)));
+			Mention named = withSaint(text, withoutStatus(withLowercasePrefix(text, withoutLeadingAdjective(mention))));
+			if (named == null) {
+				continue;
+			}
+			mention = initialled(text, named);
 			result.addAll(split(retype(titledPerson(mention)), isPlace));
 		}
 		result.sort(Comparator.comparingInt(Mention::start));
@@ -234,6 +238,46 @@ final class NameShapes {
 		}
 		return new Mention(mention.start() + space + 1, mention.end(), mention.text().substring(space + 1),
 				mention.type());
+	}
+
+	/** An abbreviated saint or mount before a place's name: {@code St. Elizabeth}. */
+	private static final Pattern SAINT_BEFORE = Pattern.compile("(?<![\\p{L}])(?:St|Ste|Mt|Ft)\\. $");
+
+	/**
+	 * A place or a body whose name opens with an abbreviated {@code St.} that a
+	 * recognizer left out (it took the full stop for a sentence's end) takes it in; a
+	 * mention of the abbreviation alone is none.
+	 */
+	private static Mention withSaint(String text, Mention mention) {
+		if (mention == null || mention.type() == EntityType.PERSON || mention.value() != null) {
+			return mention;
+		}
+		if (PLACE_ABBREVIATIONS.contains(mention.text())) {
+			return null;
+		}
+		Matcher saint = SAINT_BEFORE.matcher(text).useTransparentBounds(true);
+		saint.region(Math.max(0, mention.start() - 4), mention.start());
+		if (!saint.find()) {
+			return mention;
+		}
+		int start = saint.start();
+		return new Mention(start, mention.end(), text.substring(start, mention.end()), mention.type());
+	}
+
+	/**
+	 * A status written after a body's name is not part of it: {@code UNESCO} in
+	 * {@code a UNESCO World Heritage site}.
+	 */
+	private static Mention withoutStatus(Mention mention) {
+		if (mention.type() != EntityType.ORGANIZATION || !mention.text().endsWith("World Heritage")
+				|| mention.value() != null) {
+			return mention;
+		}
+		if (mention.text().equals("World Heritage")) {
+			return null;
+		}
+		String name = mention.text().substring(0, mention.text().length() - " World Heritage".length());
+		return new Mention(mention.start(), mention.start() + name.length(), name, mention.type());
 	}
 
 	/** A named storm: {@code Typhoon Josie}, {@code Cyclone Idai}. */

@@ -156,6 +156,22 @@ class MentionMergerTests {
 	}
 
 	@Test
+	void anAbbreviatedSaintOpensThePlacesName() {
+		String text = "Farmers in St. Elizabeth and County Donegal lost their crops.";
+
+		assertThat(mended(text, "St.|LOCATION", "Elizabeth|LOCATION", "County Donegal|ORGANIZATION"))
+			.containsExactly("St. Elizabeth|LOCATION", "County Donegal|LOCATION");
+	}
+
+	@Test
+	void aWorldHeritageListingIsNoPartOfTheBodysName() {
+		String text = "The old town is a UNESCO World Heritage site, and World Heritage status brings visitors.";
+
+		assertThat(mended(text, "UNESCO World Heritage|ORGANIZATION", "World Heritage|ORGANIZATION"))
+			.containsExactly("UNESCO|ORGANIZATION");
+	}
+
+	@Test
 	void aPatronymicIsPartOfTheName() {
 		String text = "The port was run by Rosli bin Hamzah until May.";
 
