@@ -29,9 +29,9 @@ import io.pressline.enrich.nlp.ner.Mention;
  */
 final class Gender {
 
-	private static final int HE = 1;
+	static final int HE = 1;
 
-	private static final int SHE = 2;
+	static final int SHE = 2;
 
 	private static final String MALE_WORDS = "mr|sir|lord|king|prince|father|brother|monsieur|herr|señor|signor|don"
 			+ "|sheikh|alhaji|haji|hajji|haj|mallam|malam|pak|bapak|encik|ustad|ustaz|ato|mzee|spokesman|businessman"
@@ -202,7 +202,7 @@ final class Gender {
 			he += (said == HE) ? 1 : 0;
 			she += (said == SHE) ? 1 : 0;
 		}
-		return (he > she) ? HE : (she > he) ? SHE : 0;
+		return (he > she) ? HE : (she > he) ? SHE : (he == 0) ? GivenNames.genderOf(text, person) : 0;
 	}
 
 	/**

@@ -384,6 +384,11 @@ public final class QuoteFinder {
 		if (continues(text, previous, start, paragraphStart, entities) && isSentence(words)) {
 			return new Quote(words, start, end, previous.speaker(), previous.speakerId(), "continued");
 		}
+		Optional<Entity> subject = isSentence(words) ? subjectBefore(text, start, paragraphStart, entities)
+				: Optional.empty();
+		if (subject.isPresent()) {
+			return new Quote(words, start, end, subject.get().name(), subject.get().id(), "subject");
+		}
 		return new Quote(words, start, end, null, null, "none");
 	}
 
@@ -686,6 +691,47 @@ public final class QuoteFinder {
 			.filter((e) -> e.type() == EntityType.PERSON && !e.name().equals(previous.speaker()))
 			.flatMap((e) -> e.mentions().stream())
 			.noneMatch((m) -> m.start() >= from && m.end() <= start);
+	}
+
+	/**
+	 * The person a quotation standing alone after a sentence about them belongs to:
+	 * {@code Hallgrímur said he would watch from the quay. “I row only in my dreams
+	 * these days.”} The quotation opens its sentence, and the sentence before it, in the
+	 * same paragraph, names a person first and no one else after its subject but people
+	 * it names as objects is quoted in between.
+	 */
+	private static Optional<Entity> subjectBefore(String text, int start, int paragraphStart, List<Entity> entities) {
+		if (!text.substring(sentenceStart(text, start, paragraphStart), start).isBlank() || start <= paragraphStart) {
+			return Optional.empty();
+		}
+		int previousEnd = start;
+		while (previousEnd > paragraphStart && Character.isWhitespace(text.charAt(previousEnd - 1))) {
+			previousEnd--;
+		}
+		int previousSentence = sentenceStart(text, previousEnd - 1, paragraphStart);
+		if (text.substring(previousSentence, start).contains("“")) {
+			return Optional.empty();
+		}
+		Entity first = null;
+		int firstStart = Integer.MAX_VALUE;
+		for (Entity entity : entities) {
+			for (Mention mention : entity.mentions()) {
+				if (mention.start() >= previousSentence && mention.end() <= start && mention.start() < firstStart
+						&& (entity.type() == EntityType.PERSON || entity.type() == EntityType.ORGANIZATION)) {
+					first = entity;
+					firstStart = mention.start();
+				}
+			}
+		}
+		if (first == null || first.type() != EntityType.PERSON
+				|| !text.substring(previousSentence, firstStart).isBlank() || possessorAt(text, first, firstStart)) {
+			return Optional.empty();
+		}
+		return Optional.of(first);
+	}
+
+	private static boolean possessorAt(String text, Entity entity, int at) {
+		return entity.mentions().stream().anyMatch((m) -> m.start() == at && possessor(text, m));
 	}
 
 	/**

@@ -493,6 +493,23 @@ class QuoteFinderTests {
 		assertThat(speakers(text, person(text, "Ricardo Nogueira"))).containsExactly("Ricardo Nogueira");
 	}
 
+	@Test
+	void aQuotationStandingAloneAfterASentenceAboutAPersonIsTheirs() {
+		String text = "Not everyone agrees. Manuel Ramírez, who runs a bar, wants no public money spent on the stadium."
+				+ " “Our streets need fixing before the stands do.”";
+
+		assertThat(speakers(text, person(text, "Manuel Ramírez"))).containsExactly("Manuel Ramírez");
+	}
+
+	@Test
+	void aGivenNamesGenderDecidesAPronounTheArticleLeavesOpen() {
+		String text = "Giorgi Mchedlidze leads a neighbourhood group. Mchedlidze and Mariam Beridze will speak on Friday.\n\n"
+				+ "“We are glad of the jobs,” he said.";
+
+		assertThat(speakers(text, person(text, "Giorgi Mchedlidze"), person(text, "Mariam Beridze")))
+			.containsExactly("Giorgi Mchedlidze");
+	}
+
 	private List<String> speakers(String text, Entity... entities) {
 		List<String> speakers = new ArrayList<>();
 		this.quotes.find(text, List.of(entities)).forEach((quote) -> speakers.add(quote.speaker()));
