@@ -36,7 +36,7 @@ class EnrichmentQualityTests {
 		report = Evaluation.evaluate(gold, engine);
 		List<GoldArticle> tail = gold.stream().filter((a) -> number(a) >= HELD_OUT_FROM).toList();
 		String table = report
-			.table("Pressline, FIRST + DEV + BLIND + BLIND2 + BLIND3 + BLIND4 + BLIND5 (" + gold.size()
+			.table("Pressline, FIRST + DEV + BLIND + BLIND2 + BLIND3 + BLIND4 + BLIND5 + BLIND6 (" + gold.size()
 					+ " gold articles)")
 				+ "\n" + Evaluation.evaluate(GoldSet.load(GoldSet.Part.FIRST), engine).table("FIRST 01-30") + "\n"
 				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.DEV), engine).table("DEV 031-082") + "\n"
@@ -45,6 +45,7 @@ class EnrichmentQualityTests {
 				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.BLIND3), engine).table("BLIND3 175-214") + "\n"
 				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.BLIND4), engine).table("BLIND4 215-254") + "\n"
 				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.BLIND5), engine).table("BLIND5 255-314") + "\n"
+				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.BLIND6), engine).table("BLIND6 315-374") + "\n"
 				+ Evaluation.evaluate(tail, engine).table("111-174 (held out while choosing, since trained on)");
 		System.out.println(table);
 		Path file = Path.of("target", "quality-report.md");
@@ -59,27 +60,27 @@ class EnrichmentQualityTests {
 
 	@Test
 	void theGoldSetIsLargeEnoughToMeasure() {
-		assertThat(GoldSet.tunable()).hasSizeGreaterThanOrEqualTo(310);
+		assertThat(GoldSet.tunable()).hasSizeGreaterThanOrEqualTo(370);
 	}
 
-	// Floors below are for the tunable parts, 01-314, set 2026-12-04 a little under
-	// their figures with the rules tuned on all of them (BLIND5 included since its
+	// Floors below are for the tunable parts, 01-374, set 2026-12-04 a little under
+	// their figures with the rules tuned on all of them (BLIND6 included since its
 	// one-time measurement) and the gold-trained CRF trained on 01-214. They are
 	// training-set figures: they catch a regression but do not estimate quality. The
 	// honest estimates are the blind sets' one-time figures in docs/benchmarks.md.
 
 	@Test
 	void peopleOrganisationsAndPlacesAreFound() {
-		// 01-314 0.953 on 2026-12-04, training data
-		assertThat(report.names().f1()).isGreaterThanOrEqualTo(0.948);
+		// 01-374 0.949 on 2026-12-04, training data
+		assertThat(report.names().f1()).isGreaterThanOrEqualTo(0.945);
 	}
 
 	@Test
 	void eachTypeStaysAboveItsFloor() {
-		// measured 2026-12-04 on 01-314 (training data): PERSON 0.980, ORGANIZATION
-		// 0.914, LOCATION 0.959, DATE 0.884, MONEY 0.802
-		Map<EntityType, Double> floors = Map.of(EntityType.PERSON, 0.975, EntityType.ORGANIZATION, 0.91,
-				EntityType.LOCATION, 0.955, EntityType.DATE, 0.88, EntityType.MONEY, 0.79);
+		// measured 2026-12-04 on 01-374 (training data): PERSON 0.977, ORGANIZATION
+		// 0.910, LOCATION 0.954, DATE 0.877, MONEY 0.800
+		Map<EntityType, Double> floors = Map.of(EntityType.PERSON, 0.972, EntityType.ORGANIZATION, 0.905,
+				EntityType.LOCATION, 0.95, EntityType.DATE, 0.87, EntityType.MONEY, 0.79);
 		for (EntityType type : EntityType.values()) {
 			assertThat(report.byType().get(type).f1()).as(type.name()).isGreaterThanOrEqualTo(floors.get(type));
 		}
@@ -87,23 +88,23 @@ class EnrichmentQualityTests {
 
 	@Test
 	void foundNamesAreLinkedToTheRightEntity() {
-		// 0.965 of correctly found names in 01-314 carry the gold id on 2026-12-04
+		// 0.966 of correctly found names in 01-374 carry the gold id on 2026-12-04
 		assertThat(report.names().linking()).isGreaterThanOrEqualTo(0.96);
 	}
 
 	@Test
 	void quotesAreAttributedToTheirSpeaker() {
-		// 01-314 0.939 (1435 of 1528) on 2026-12-04, training data; the target
+		// 01-374 0.938 (1853 of 1976) on 2026-12-04, training data; the target
 		// is 0.90 on a blind set
 		assertThat(report.speakerAccuracy()).isGreaterThanOrEqualTo(0.93);
 	}
 
 	@Test
 	void theMainTopicIsRight() {
-		// 01-314 0.783 (246 of 314) for the main topic and 0.654 recall over all gold
+		// 01-374 0.767 (287 of 374) for the main topic and 0.642 recall over all gold
 		// topics on 2026-12-04
-		assertThat(report.mainTopicAccuracy()).isGreaterThanOrEqualTo(0.775);
-		assertThat(report.topicRecall()).isGreaterThanOrEqualTo(0.64);
+		assertThat(report.mainTopicAccuracy()).isGreaterThanOrEqualTo(0.76);
+		assertThat(report.topicRecall()).isGreaterThanOrEqualTo(0.635);
 	}
 
 }

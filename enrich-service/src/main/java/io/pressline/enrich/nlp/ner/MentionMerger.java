@@ -51,9 +51,20 @@ public final class MentionMerger {
 				decidedByKnowledge.add(known.text());
 			}
 		}
+		Set<String> surnames = new HashSet<>();
 		for (Mention mention : model) {
-			if (consumed.contains(mention) || this.kb.isDemonym(mention.text()) || Titles.isTitle(mention.text())
-					|| Titles.isTitle(mention.text() + ".")) {
+			int space = mention.text().lastIndexOf(' ');
+			if (mention.type() == EntityType.PERSON && space > 0) {
+				surnames.add(mention.text().substring(space + 1));
+			}
+		}
+		for (Mention mention : model) {
+			boolean title = (Titles.isTitle(mention.text()) || Titles.isTitle(mention.text() + "."))
+					&& !surnames.contains(mention.text());
+			if (consumed.contains(mention) || this.kb.isDemonym(mention.text()) || title) {
+				// A title alone is no one, unless it is the last word of a person's name
+				// in
+				// the article (Haji for Mwanaisha Juma Haji).
 				continue;
 			}
 			addIfFree(accepted, mention);

@@ -52,6 +52,9 @@ final class NameCues {
 			"Pasar", "Taman", "Bandar", "Kota", "Kuala", "Tanjung", "Teluk", "Pantai", "Pelabuhan", "Bandara",
 			"Stasiun", "Jembatan", "Chợ", "Phố", "Đường", "Ciudad", "Villa", "Barrio", "Distrito", "Vila", "Aldeia");
 
+	/** Words that join a body's head word to its remit: {@code Ministry of …}. */
+	private static final Set<String> HEAD_LINKS = Set.of("of", "for", "on");
+
 	/** Last words that make a name an organisation. */
 	private static final Set<String> ORGANISATION_LAST = Set.of("Ministry", "Commission", "Council", "Committee", "Ltd",
 			"Ltd.", "Limited", "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Company", "Co.", "plc", "PLC", "Bhd",
@@ -111,6 +114,10 @@ final class NameCues {
 		String last = words[words.length - 1];
 		String first = words[0];
 		if (ORGANISATION_LAST.contains(last) && words.length > 1) {
+			return Optional.of(EntityType.ORGANIZATION);
+		}
+		if (words.length > 2 && ORGANISATION_LAST.contains(first) && HEAD_LINKS.contains(words[1])) {
+			// Directorate of Public Works of Constantine Province: a body's head first
 			return Optional.of(EntityType.ORGANIZATION);
 		}
 		if (PLACE_LAST.contains(capitalised(last)) && words.length > 1) {

@@ -47,7 +47,8 @@ final class Titles {
 			"Pte.", "Hajiya", "Haj", "Hajj", "Mama", "Kaumātua", "Kaumatua", "Ustad", "Bourgmestre", "Critic", "Mas",
 			"K.H.", "Sub-Commissioner", "Counsellor", "Counselor", "Me", "Commissioner", "Administrator", "Delegate",
 			"Naa", "Dadabe", "Ramatoa", "Maâlem", "Maalem", "Master", "Saw", "Mãe", "Dona", "Iyaloja", "Suldan",
-			"Atty.", "Jro", "Mangku", "Tuai", "Sergeant-Major", "Warrant", "Aunty", "Auntie", "Kabaka", "Adi", "Dean");
+			"Atty.", "Jro", "Mangku", "Tuai", "Sergeant-Major", "Warrant", "Aunty", "Auntie", "Kabaka", "Adi", "Dean",
+			"Abba", "Bi", "Nabadoon", "Alhadji", "Naw", "Uncle", "Muhtar", "Lama", "Shiretui", "Ña");
 
 	/**
 	 * Titles that are also given names ({@code Emir Kurtović}, {@code Sultan Bekov}): a
@@ -75,10 +76,10 @@ final class Titles {
 			"County", "Municipal", "Assistant", "Associate", "Acting", "Permanent", "Principal", "Interim", "Federal",
 			"National", "City", "Town", "Village", "Parish", "Ward", "Area", "Zonal", "Divisional", "Resident",
 			"Police", "Army", "Opposition", "Party", "Union", "Club", "Team", "Tribal", "Clan", "Council", "Court",
-			"Station", "Branch", "Camp", "Community", "Youth", "Sub-County", "Sub-county", "Subcounty", "State",
-			"Chief", "Executive", "Managing", "General", "Senior", "Medical", "Technical", "Legal", "Finance", "Health",
-			"Education", "Agriculture", "Trade", "Water", "Works", "Port", "Prison", "Prisons", "Customs", "Election",
-			"Electoral", "Planning", "Sports", "Forest", "Wildlife", "Fisheries", "Mines");
+			"Borough", "Station", "Branch", "Camp", "Community", "Youth", "Sub-County", "Sub-county", "Subcounty",
+			"State", "Chief", "Executive", "Managing", "General", "Senior", "Medical", "Technical", "Legal", "Finance",
+			"Health", "Education", "Agriculture", "Trade", "Water", "Works", "Port", "Prison", "Prisons", "Customs",
+			"Election", "Electoral", "Planning", "Sports", "Forest", "Wildlife", "Fisheries", "Mines");
 
 	/**
 	 * A trade or a science named before a name, as news copy writes it
@@ -100,7 +101,8 @@ final class Titles {
 	 * Honorifics written after a name: {@code Thero} after a Buddhist monk's name in Sri
 	 * Lanka, {@code Sahib} in South Asia.
 	 */
-	private static final Set<String> TRAILING = Set.of("Thero", "Thera", "Himi", "Mahathera", "Sahib", "Sahab");
+	private static final Set<String> TRAILING = Set.of("Thero", "Thera", "Himi", "Mahathera", "Sahib", "Sahab", "Hanım",
+			"Hanim", "Bey", "Efendi", "apa", "aka", "Ağa");
 
 	/** Whether a word is an honorific that follows a name. */
 	static boolean isTrailingHonorific(String word) {

@@ -612,6 +612,9 @@ public final class QuoteFinder {
 					java.util.Set.of("university", "universidad", "universidade", "universite", "universita",
 							"universitas", "universiti", "universitat")),
 			java.util.Map.entry("union", java.util.Set.of("union", "sindicato", "syndicat", "gewerkschaft")),
+			java.util.Map.entry("association",
+					java.util.Set.of("association", "asociacion", "associacao", "associazione", "vereniging", "verein",
+							"stowarzyszenie", "dernek", "jamiya")),
 			java.util.Map.entry("party", java.util.Set.of("party", "partido", "parti", "partei", "partai")),
 			java.util.Map.entry("commission",
 					java.util.Set.of("commission", "comision", "comissao", "commissione", "commissie")),
@@ -766,6 +769,22 @@ public final class QuoteFinder {
 				return body.map((e) -> new Quote(words, start, end, e.name(), e.id(), "role"));
 			}
 		}
+		Matcher owned = OWNED_DOCUMENT.matcher(trimmed);
+		if (owned.matches() && DOCUMENTS.contains(owned.group("document"))) {
+			// the ministry’s order said: the body that owns the document
+			Optional<Entity> body = byRole(text, owned.group("owner"), start, entities)
+				.filter((e) -> e.type() == EntityType.ORGANIZATION);
+			if (body.isPresent()) {
+				return body.map((e) -> new Quote(words, start, end, e.name(), e.id(), "role"));
+			}
+		}
+		Matcher its = ITS_DOCUMENT.matcher(trimmed);
+		if (its.matches() && DOCUMENTS.contains(its.group("document"))) {
+			// Its resolution described the crisis as “…”: the body “its” stands for, the
+			// one the sentence before opened with, else as for “it”
+			return subjectOrganisation(text, whoStart, entities).or(() -> itsBody(text, start, entities))
+				.map((body) -> new Quote(words, start, end, body.name(), body.id(), "pronoun"));
+		}
 		Matcher role = ROLE.matcher(trimmed);
 		if (role.matches() && DOCUMENTS.contains(role.group("role"))) {
 			// “…,” the report said: the organisation that issued it, or else the one
@@ -851,6 +870,37 @@ public final class QuoteFinder {
 	}
 
 	/**
+	 * The organisation the sentence before {@code offset} opens with, its subject:
+	 * {@code The Agência Nacional de Mineração said cracks had appeared … Its
+	 * inspection report found …}.
+	 */
+	private static Optional<Entity> subjectOrganisation(String text, int offset, List<Entity> entities) {
+		int paragraph = paragraphStart(text, offset);
+		int own = sentenceStart(text, offset, paragraph);
+		int end = own;
+		while (end > paragraph && Character.isWhitespace(text.charAt(end - 1))) {
+			end--;
+		}
+		if (end <= paragraph) {
+			return Optional.empty();
+		}
+		int previous = sentenceStart(text, end - 1, paragraph);
+		Entity first = null;
+		int firstStart = Integer.MAX_VALUE;
+		for (Entity entity : entities) {
+			for (Mention mention : entity.mentions()) {
+				if (mention.start() >= previous && mention.end() <= end && mention.start() < firstStart) {
+					first = entity;
+					firstStart = mention.start();
+				}
+			}
+		}
+		String lead = (first != null) ? text.substring(previous, firstStart).strip() : "";
+		return (first != null && first.type() == EntityType.ORGANIZATION && (lead.isEmpty() || lead.equals("The")))
+				? Optional.of(first) : Optional.empty();
+	}
+
+	/**
 	 * The organisation {@code it} stands for before a quotation: the body a role noun
 	 * named as the subject just before ({@code the agency said it would study the
 	 * judgment}), or else the organisation last named.
@@ -870,7 +920,17 @@ public final class QuoteFinder {
 	/** Documents that speak for the organisation that issued them. */
 	private static final java.util.Set<String> DOCUMENTS = java.util.Set.of("report", "statement", "filing", "letter",
 			"study", "communiqué", "communique", "release", "notice", "survey", "audit", "memo", "submission",
-			"decision", "ruling", "judgment", "judgement", "order", "verdict");
+			"decision", "ruling", "judgment", "judgement", "order", "verdict", "resolution", "bulletin", "lawsuit",
+			"complaint", "decree", "circular", "guidance", "opinion", "assessment", "review", "advisory", "website",
+			"announcement", "newsletter", "minutes", "proposal", "plan", "petition", "appeal", "brief");
+
+	/** A document its owner is named by: {@code the ministry’s order}. */
+	private static final Pattern OWNED_DOCUMENT = Pattern.compile(
+			"^(?:[Tt]he|[Ii]ts) (?<owner>\\p{Ll}[\\p{L}-]*)(?:’s|'s) (?:\\p{Ll}[\\p{L}-]* ){0,2}(?<document>\\p{Ll}[\\p{L}-]*)$");
+
+	/** A document named by a pronoun for its owner: {@code Its inspection report}. */
+	private static final Pattern ITS_DOCUMENT = Pattern
+		.compile("^(?:[Ii]ts|[Tt]heir) (?:\\p{Ll}[\\p{L}-]* ){0,2}(?<document>\\p{Ll}[\\p{L}-]*)$");
 
 	/**
 	 * The organisation that issued a document: of the last sentences before the quotation

@@ -510,6 +510,24 @@ class QuoteFinderTests {
 			.containsExactly("Giorgi Mchedlidze");
 	}
 
+	@Test
+	void aDocumentItsOwnerIsNamedByIsTheOwners() {
+		String text = "The Ministry of Ecology raised the quota. “The quota may be increased further,” the ministry’s order"
+				+ " said.";
+
+		assertThat(speakers(text, organisation(text, "Ministry of Ecology"))).containsExactly("Ministry of Ecology");
+	}
+
+	@Test
+	void itsDocumentSpeaksForTheBodyTheSentenceBeforeOpenedWith() {
+		String text = "The Agência Nacional de Mineração said cracks had appeared on the Grota Funda dam. Its inspection"
+				+ " report found “a safety factor below the legal minimum” after the rain.";
+
+		assertThat(
+				speakers(text, organisation(text, "Agência Nacional de Mineração"), organisation(text, "Grota Funda")))
+			.containsExactly("Agência Nacional de Mineração");
+	}
+
 	private List<String> speakers(String text, Entity... entities) {
 		List<String> speakers = new ArrayList<>();
 		this.quotes.find(text, List.of(entities)).forEach((quote) -> speakers.add(quote.speaker()));
