@@ -140,6 +140,7 @@ public final class MentionMerger {
 		result = withoutLonePeople(text, result);
 		result = withoutCraft(text, result);
 		result = acronyms(text, result);
+		result = regionsByKind(result);
 		result = legalForms(text, result);
 		result.sort(Comparator.comparingInt(Mention::start));
 		return result;
@@ -155,7 +156,7 @@ public final class MentionMerger {
 			"S.r.l.", "s.r.l.", "srl", "Tbk", "Tbk.", "Bhd", "Berhad", "Pvt", "Pte", "JSC", "PJSC", "KK", "K.K.", "ApS",
 			"Kft.", "Zrt.", "d.o.o.", "d.d.", "a.d.", "AD", "EAD", "OOD", "EOOD", "A.Ş.", "AŞ", "SAL", "S.A.L.", "SAE",
 			"S.A.E.", "WLL", "W.L.L.", "FZE", "s.r.o.", "a.s.", "Nyrt.", "SAOG", "PSC", "Pty", "UAB", "OÜ", "SIA",
-			"S.A.C.", "SAC", "S.A.S.", "Sdn", "ohf.", "hf.", "ehf.");
+			"S.A.C.", "SAC", "S.A.S.", "Sdn", "ohf.", "hf.", "ehf.", "Limitada");
 
 	/**
 	 * A name followed by a company's legal form ({@code Dunav Gradnja d.o.o.},
@@ -313,7 +314,8 @@ public final class MentionMerger {
 	 * two-letter word after a comma is more often the start of something else.
 	 */
 	private static final Set<String> WRITTEN_AFTER_A_COMMA = Set.of("Ltd", "Limited", "Inc", "LLC", "LLP", "Ltda",
-			"Lda", "GmbH", "Bhd", "Berhad", "Tbk", "plc", "PLC", "ohf", "hf", "ehf", "SpA", "Srl", "SARL", "SAS");
+			"Lda", "GmbH", "Bhd", "Berhad", "Tbk", "plc", "PLC", "ohf", "hf", "ehf", "SpA", "Srl", "SARL", "SAS",
+			"Limitada");
 
 	/**
 	 * A name of two to four capitalised words, with no generic word and unknown to the
@@ -548,6 +550,31 @@ public final class MentionMerger {
 			}
 		}
 		return false;
+	}
+
+	/** The kind of a region written after its name: {@code Kouilou Department}. */
+	private static final Set<String> REGION_KINDS = Set.of("Department", "Province", "Region", "Governorate",
+			"Prefecture", "Oblast", "Voivodeship", "Département", "Departamento", "Provincia");
+
+	/**
+	 * A known place's name followed by the kind of region it is ({@code Kouilou
+	 * Department}, {@code La Paz Department}) is that region, not a body, whatever a
+	 * recognizer took it for; {@code Fire Department} names no place and stays.
+	 */
+	private List<Mention> regionsByKind(List<Mention> mentions) {
+		List<Mention> result = new ArrayList<>(mentions.size());
+		for (Mention mention : mentions) {
+			int space = mention.text().lastIndexOf(' ');
+			if (mention.type() == EntityType.ORGANIZATION && mention.value() == null && space > 0
+					&& REGION_KINDS.contains(mention.text().substring(space + 1))
+					&& isPlace(mention.text().substring(0, space))) {
+				result.add(new Mention(mention.start(), mention.end(), mention.text(), EntityType.LOCATION));
+			}
+			else {
+				result.add(mention);
+			}
+		}
+		return result;
 	}
 
 	/** A country, or a word for a people: neither is a given name before a name. */

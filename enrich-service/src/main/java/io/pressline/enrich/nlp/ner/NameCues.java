@@ -17,17 +17,17 @@ final class NameCues {
 
 	/** Last words that make a name a place. */
 	private static final Set<String> PLACE_LAST = Set.of("Road", "Rd", "Street", "St", "Avenue", "Ave", "Boulevard",
-			"Way", "Close", "Lane", "Drive", "Crescent", "Highway", "Expressway", "Bridge", "Causeway", "Square",
-			"Market", "Airport", "Airfield", "Stadium", "Arena", "Station", "Terminal", "Mosque", "Church", "Cathedral",
-			"Temple", "Pagoda", "Shrine", "Basilica", "Chapel", "Monastery", "Canal", "Reservoir", "Dam", "Harbour",
-			"Harbor", "Wharf", "Pier", "Quay", "District", "Ward", "Village", "Province", "County", "Prefecture",
-			"Governorate", "Region", "Valley", "Bay", "Channel", "Sound", "River", "Island", "Islands", "Peninsula",
-			"Delta", "Falls", "Hall", "Port", "State", "Complex", "Marshes", "Marsh", "Park", "Gardens", "Hill",
-			"Hills", "Estate", "Township", "Settlement", "Camp", "Junction", "Roundabout", "Mausoleum", "Palace",
-			"Fort", "Castle", "Plaza", "Allé", "Alle", "Gade", "Vej", "Straße", "Strasse", "Gasse", "Platz", "Weg",
-			"Straat", "Gracht", "Plein", "Gatan", "Vägen", "Katu", "Gatvė", "Prospekt", "Kirkeplads", "Torg", "Bazaar",
-			"Bazar", "Souk", "Souq", "Chowk", "Nagar", "Sokak", "Caddesi", "Cadde", "Mahallesi", "Bulvarı", "Meydanı",
-			"Utca");
+			"Way", "Close", "Lane", "Drive", "Crescent", "Highway", "Expressway", "Bridge", "Viaduct", "Causeway",
+			"Square", "Market", "Airport", "Airfield", "Stadium", "Arena", "Station", "Terminal", "Mosque", "Church",
+			"Cathedral", "Temple", "Pagoda", "Shrine", "Basilica", "Chapel", "Monastery", "Canal", "Reservoir", "Dam",
+			"Harbour", "Harbor", "Wharf", "Pier", "Quay", "District", "Ward", "Village", "Province", "County",
+			"Prefecture", "Governorate", "Region", "Valley", "Bay", "Channel", "Sound", "River", "Island", "Islands",
+			"Peninsula", "Delta", "Falls", "Hall", "Port", "State", "Complex", "Marshes", "Marsh", "Park", "Gardens",
+			"Hill", "Hills", "Estate", "Township", "Settlement", "Camp", "Junction", "Roundabout", "Mausoleum",
+			"Palace", "Fort", "Castle", "Plaza", "Allé", "Alle", "Gade", "Vej", "Straße", "Strasse", "Gasse", "Platz",
+			"Weg", "Straat", "Gracht", "Plein", "Gatan", "Vägen", "Katu", "Gatvė", "Prospekt", "Kirkeplads", "Torg",
+			"Bazaar", "Bazar", "Souk", "Souq", "Chowk", "Nagar", "Sokak", "Caddesi", "Cadde", "Mahallesi", "Bulvarı",
+			"Meydanı", "Utca");
 
 	/** Endings of one-word or hyphenated place names. */
 	private static final List<String> PLACE_ENDINGS = List.of("-dong", "-gu", "-ro", "-gil", "-eup", "-myeon", "-si",

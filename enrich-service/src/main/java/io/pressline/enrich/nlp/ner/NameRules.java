@@ -45,6 +45,29 @@ final class NameRules {
 		.compile("\\b(?:(?:" + WORD + ")\\s+){0,3}(?:" + HEADS + ")\\s+(?:of|for|on)\\s+(?:the\\s+)?" + WORD + "(?:\\s+"
 				+ WORD + "){0,2}(?:,\\s+" + WORD + "(?:\\s+" + WORD + "){0,2})+,?\\s+and\\s+" + ITEM);
 
+	/** Head words of Romance official names: {@code Sindicato}, {@code Cámara}. */
+	private static final String ROMANCE_HEADS = "Sindicato|Sindicat|Syndicat|Sindacato|Cámara|Câmara|Chambre|Camera"
+			+ "|Federación|Federação|Fédération|Federazione|Asociación|Associação|Association|Associazione"
+			+ "|Confederación|Confederação|Confédération|Cooperativa|Coopérative|Unión|União|Union|Ministerio"
+			+ "|Ministério|Ministère|Ministero|Secretaría|Secretaria|Secrétariat|Instituto|Institut|Istituto"
+			+ "|Consejo|Conselho|Conseil|Consiglio|Comisión|Comissão|Commission|Commissione|Fundación|Fundação"
+			+ "|Fondation|Fondazione|Colegio|Ordem|Ordre|Ordine|Comité|Comitê|Comitato|Frente|Movimiento|Movimento";
+
+	/** A Romance link word inside a name: {@code de}, {@code del}, {@code de la}. */
+	private static final String ROMANCE_LINK = "(?:de|del|de la|de los|de las|do|da|dos|das|des|du|de l’|d’|di|della|dei|degli)";
+
+	/** Capitalised words of a Romance name, with link words between them. */
+	private static final String ROMANCE_ITEM = WORD + "(?:\\s+(?:" + ROMANCE_LINK + "\\s+)?" + WORD + "){0,4}";
+
+	/**
+	 * A Romance official name that lists its members, commas and {@code y}, {@code e},
+	 * {@code et}, {@code i} included: {@code Sindicato Único de Trabajadores Rurales,
+	 * Viñateros y Afines de Cuyo}.
+	 */
+	private static final Pattern ROMANCE_LIST = Pattern
+		.compile("\\b(?:" + ROMANCE_HEADS + ")(?:\\s+" + WORD + ")?\\s+" + ROMANCE_LINK + "\\s+" + ROMANCE_ITEM
+				+ "(?:,\\s+" + ROMANCE_ITEM + ")+,?\\s+(?:y|e|et|i)\\s+" + ROMANCE_ITEM);
+
 	/**
 	 * The same with the head last:
 	 * {@code United Nations Educational, Scientific and Cultural Organization}.
@@ -157,7 +180,8 @@ final class NameRules {
 			mentions.add(new Mention(credit.start("agency"), credit.end("agency"), credit.group("agency"),
 					EntityType.ORGANIZATION));
 		}
-		for (Pattern pattern : List.of(COURT_DIVISION, HEAD_FIRST_LIST, HEAD_LAST_LIST, HEAD_FIRST, HEAD_LAST)) {
+		for (Pattern pattern : List.of(COURT_DIVISION, ROMANCE_LIST, HEAD_FIRST_LIST, HEAD_LAST_LIST, HEAD_FIRST,
+				HEAD_LAST)) {
 			heads(text, pattern, mentions);
 		}
 		cued(text, mentions);

@@ -172,6 +172,14 @@ class MentionMergerTests {
 	}
 
 	@Test
+	void aKnownPlaceWithTheKindOfRegionAfterItIsThatRegion() {
+		String text = "Fishermen in Kouilou Department met the Fire Department.";
+
+		assertThat(mended(text, "Kouilou Department|ORGANIZATION", "Fire Department|ORGANIZATION"))
+			.containsExactly("Kouilou Department|LOCATION", "Fire Department|ORGANIZATION");
+	}
+
+	@Test
 	void aPatronymicIsPartOfTheName() {
 		String text = "The port was run by Rosli bin Hamzah until May.";
 

@@ -24,6 +24,17 @@ class NameRulesTests {
 	}
 
 	@Test
+	void aRomanceOfficialNameListingItsMembersIsKeptWhole() {
+		assertThat(found("Members of the Sindicato Único de Trabajadores Rurales, Viñateros y Afines de Cuyo voted."))
+			.contains("Sindicato Único de Trabajadores Rurales, Viñateros y Afines de Cuyo|ORGANIZATION");
+	}
+
+	@Test
+	void aViaductIsAPlace() {
+		assertThat(found("Traffic crossed the Sidi Rached Viaduct again.")).contains("Sidi Rached Viaduct|LOCATION");
+	}
+
+	@Test
 	void aWeekdayAfterOnIsNoPartOfTheName() {
 		assertThat(found("The Commission on Tuesday published its report.")).noneMatch((m) -> m.contains("Tuesday"));
 	}
