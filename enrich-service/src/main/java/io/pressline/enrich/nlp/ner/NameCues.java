@@ -52,6 +52,13 @@ final class NameCues {
 			"Pasar", "Taman", "Bandar", "Kota", "Kuala", "Tanjung", "Teluk", "Pantai", "Pelabuhan", "Bandara",
 			"Stasiun", "Jembatan", "Chợ", "Phố", "Đường", "Ciudad", "Villa", "Barrio", "Distrito", "Vila", "Aldeia");
 
+	/**
+	 * Services a district may be a body for: {@code Health District},
+	 * {@code School District}.
+	 */
+	private static final Set<String> SERVICE_DISTRICTS = Set.of("Health", "School", "Water", "Irrigation", "Drainage",
+			"Sanitation", "Fire", "Hospital", "Conservation", "Transit", "Park", "Library", "Utility", "Levee");
+
 	/** Words that join a body's head word to its remit: {@code Ministry of …}. */
 	private static final Set<String> HEAD_LINKS = Set.of("of", "for", "on");
 
@@ -114,6 +121,12 @@ final class NameCues {
 		String last = words[words.length - 1];
 		String first = words[0];
 		if (ORGANISATION_LAST.contains(last) && words.length > 1) {
+			return Optional.of(EntityType.ORGANIZATION);
+		}
+		if (words.length > 1 && last.equals("District") && SERVICE_DISTRICTS.contains(words[words.length - 2])) {
+			// Far West Local Health District, Bayou Tigre Drainage and Irrigation
+			// District:
+			// a body that runs a service over an area
 			return Optional.of(EntityType.ORGANIZATION);
 		}
 		if (words.length > 2 && ORGANISATION_LAST.contains(first) && HEAD_LINKS.contains(words[1])) {

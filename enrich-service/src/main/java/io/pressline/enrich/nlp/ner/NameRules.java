@@ -18,7 +18,7 @@ final class NameRules {
 			+ "|Academy|College|School|Hospital|Court|Tribunal|Party|Club|Company|Corporation|Group|Office|Board|Bureau"
 			+ "|Service|Trust|Network|Centre|Center|Museum|Observatory|Station|Laboratory|Programme|Program|Organisation"
 			+ "|Organization|Government|Parliament|Assembly|Senate|Congress|Cooperative|Confederation|Chamber|Directorate|Administration"
-			+ "|Secretariat|Inspectorate|Registry|Ombudsman";
+			+ "|Secretariat|Inspectorate|Registry|Ombudsman|Archdiocese|Diocese|Eparchy|Patriarchate";
 
 	private static final String WORD = "\\p{Lu}[\\p{L}’'&-]*";
 
