@@ -35,20 +35,19 @@ import io.pressline.enrich.quality.PresslineEngine;
  * for tuning), {@code blind2} (the second blind set, measured once on 2026-12-03 and
  * since open for tuning too), {@code blind3} (the third, measured once on 2026-12-04 and
  * since open for tuning as well), {@code blind4} (the fourth, measured once on 2026-12-04
- * and since open for tuning), {@code blind5} (the fifth, 255–314) and {@code blind6} (the
- * sixth, 315–374), each measured once on 2026-12-04 and since open for tuning, and
- * {@code blind7} (the seventh, 375–434, never tuned on); the default is
- * {@code first,dev}. With {@code --errors} it also lists each engine's missed, spurious
- * and mislinked mentions, except when a blind set not yet open for tuning
- * ({@link GoldSet#measuredOnly}) is measured: then only the totals are printed, so that
- * nothing of its texts or of the engine's errors on them is seen.
- * {@code --pressline-only} leaves CoreNLP out (it takes most of the time).
- * {@code --articles=A-B} keeps only the articles numbered A to B of those parts (the
- * held-out 111–174 of {@link GoldSplits}, say); {@code --crf=FILE} runs the engine with a
- * CRF from {@link GoldCrfTrainer} in place of the shipped one (after CoreNLP's 3-class
- * model, as {@link CrfRecognizer#standard()} has it), to measure a model trained on
- * 01–110 on the held-out articles; {@code --order} puts it after the 3-class model (the
- * default), before it, or alone.
+ * and since open for tuning), {@code blind5} (the fifth, 255–314), {@code blind6} (the
+ * sixth, 315–374) and {@code blind7} (the seventh, 375–434), each measured once on
+ * 2026-12-04 and since open for tuning; the default is {@code first,dev}. With
+ * {@code --errors} it also lists each engine's missed, spurious and mislinked mentions,
+ * except when a blind set not yet open for tuning ({@link GoldSet#measuredOnly}) is
+ * measured: then only the totals are printed, so that nothing of its texts or of the
+ * engine's errors on them is seen. {@code --pressline-only} leaves CoreNLP out (it takes
+ * most of the time). {@code --articles=A-B} keeps only the articles numbered A to B of
+ * those parts (the held-out 111–174 of {@link GoldSplits}, say); {@code --crf=FILE} runs
+ * the engine with a CRF from {@link GoldCrfTrainer} in place of the shipped one (after
+ * CoreNLP's 3-class model, as {@link CrfRecognizer#standard()} has it), to measure a
+ * model trained on 01–110 on the held-out articles; {@code --order} puts it after the
+ * 3-class model (the default), before it, or alone.
  */
 public final class QualityComparison {
 

@@ -36,8 +36,8 @@ class EnrichmentQualityTests {
 		report = Evaluation.evaluate(gold, engine);
 		List<GoldArticle> tail = gold.stream().filter((a) -> number(a) >= HELD_OUT_FROM).toList();
 		String table = report
-			.table("Pressline, FIRST + DEV + BLIND + BLIND2 + BLIND3 + BLIND4 + BLIND5 + BLIND6 (" + gold.size()
-					+ " gold articles)")
+			.table("Pressline, FIRST + DEV + BLIND + BLIND2 + BLIND3 + BLIND4 + BLIND5 + BLIND6 + BLIND7 ("
+					+ gold.size() + " gold articles)")
 				+ "\n" + Evaluation.evaluate(GoldSet.load(GoldSet.Part.FIRST), engine).table("FIRST 01-30") + "\n"
 				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.DEV), engine).table("DEV 031-082") + "\n"
 				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.BLIND), engine).table("BLIND 083-134") + "\n"
@@ -46,6 +46,7 @@ class EnrichmentQualityTests {
 				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.BLIND4), engine).table("BLIND4 215-254") + "\n"
 				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.BLIND5), engine).table("BLIND5 255-314") + "\n"
 				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.BLIND6), engine).table("BLIND6 315-374") + "\n"
+				+ Evaluation.evaluate(GoldSet.load(GoldSet.Part.BLIND7), engine).table("BLIND7 375-434") + "\n"
 				+ Evaluation.evaluate(tail, engine).table("111-174 (held out while choosing, since trained on)");
 		System.out.println(table);
 		Path file = Path.of("target", "quality-report.md");
@@ -60,27 +61,27 @@ class EnrichmentQualityTests {
 
 	@Test
 	void theGoldSetIsLargeEnoughToMeasure() {
-		assertThat(GoldSet.tunable()).hasSizeGreaterThanOrEqualTo(370);
+		assertThat(GoldSet.tunable()).hasSizeGreaterThanOrEqualTo(430);
 	}
 
-	// Floors below are for the tunable parts, 01-374, set 2026-12-04 a little under
-	// their figures with the rules tuned on all of them (BLIND6 included since its
-	// one-time measurement) and the gold-trained CRF trained on 01-214. They are
+	// Floors below are for the tunable parts, 01-434, set 2026-12-04 a little under
+	// their figures: the rules tuned on 01-374, BLIND7 measured once and then opened
+	// (not tuned on yet), the gold-trained CRF trained on 01-214. They are mostly
 	// training-set figures: they catch a regression but do not estimate quality. The
 	// honest estimates are the blind sets' one-time figures in docs/benchmarks.md.
 
 	@Test
 	void peopleOrganisationsAndPlacesAreFound() {
-		// 01-374 0.949 on 2026-12-04, training data
-		assertThat(report.names().f1()).isGreaterThanOrEqualTo(0.945);
+		// 01-434 0.944 on 2026-12-04
+		assertThat(report.names().f1()).isGreaterThanOrEqualTo(0.94);
 	}
 
 	@Test
 	void eachTypeStaysAboveItsFloor() {
-		// measured 2026-12-04 on 01-374 (training data): PERSON 0.977, ORGANIZATION
-		// 0.910, LOCATION 0.954, DATE 0.877, MONEY 0.800
-		Map<EntityType, Double> floors = Map.of(EntityType.PERSON, 0.972, EntityType.ORGANIZATION, 0.905,
-				EntityType.LOCATION, 0.95, EntityType.DATE, 0.87, EntityType.MONEY, 0.79);
+		// measured 2026-12-04 on 01-434: PERSON 0.970, ORGANIZATION 0.904, LOCATION
+		// 0.950, DATE 0.873, MONEY 0.783
+		Map<EntityType, Double> floors = Map.of(EntityType.PERSON, 0.965, EntityType.ORGANIZATION, 0.90,
+				EntityType.LOCATION, 0.945, EntityType.DATE, 0.865, EntityType.MONEY, 0.775);
 		for (EntityType type : EntityType.values()) {
 			assertThat(report.byType().get(type).f1()).as(type.name()).isGreaterThanOrEqualTo(floors.get(type));
 		}
@@ -88,23 +89,23 @@ class EnrichmentQualityTests {
 
 	@Test
 	void foundNamesAreLinkedToTheRightEntity() {
-		// 0.966 of correctly found names in 01-374 carry the gold id on 2026-12-04
+		// 0.966 of correctly found names in 01-434 carry the gold id on 2026-12-04
 		assertThat(report.names().linking()).isGreaterThanOrEqualTo(0.96);
 	}
 
 	@Test
 	void quotesAreAttributedToTheirSpeaker() {
-		// 01-374 0.938 (1853 of 1976) on 2026-12-04, training data; the target
-		// is 0.90 on a blind set
-		assertThat(report.speakerAccuracy()).isGreaterThanOrEqualTo(0.93);
+		// 01-434 0.914 (2207 of 2415) on 2026-12-04; the target is 0.90 on a
+		// blind set
+		assertThat(report.speakerAccuracy()).isGreaterThanOrEqualTo(0.905);
 	}
 
 	@Test
 	void theMainTopicIsRight() {
-		// 01-374 0.767 (287 of 374) for the main topic and 0.642 recall over all gold
+		// 01-434 0.760 (330 of 434) for the main topic and 0.639 recall over all gold
 		// topics on 2026-12-04
-		assertThat(report.mainTopicAccuracy()).isGreaterThanOrEqualTo(0.76);
-		assertThat(report.topicRecall()).isGreaterThanOrEqualTo(0.635);
+		assertThat(report.mainTopicAccuracy()).isGreaterThanOrEqualTo(0.75);
+		assertThat(report.topicRecall()).isGreaterThanOrEqualTo(0.63);
 	}
 
 }

@@ -24,7 +24,7 @@ public final class GoldSet {
 
 	/** The parts that may be tuned and trained on, in order. */
 	private static final Set<Part> TUNABLE = EnumSet.of(Part.FIRST, Part.DEV, Part.BLIND, Part.BLIND2, Part.BLIND3,
-			Part.BLIND4, Part.BLIND5, Part.BLIND6);
+			Part.BLIND4, Part.BLIND5, Part.BLIND6, Part.BLIND7);
 
 	private static final Pattern MARK = Pattern
 		.compile("\\[([^\\]]+)\\]\\((PERSON|ORGANIZATION|LOCATION|DATE|MONEY)(?::\\s*([^)]*))?\\)");
@@ -93,7 +93,8 @@ public final class GoldSet {
 		/**
 		 * The seventh blind set ({@code gold/blind7/}, 375–434): written by three
 		 * annotators who never saw the engine, each third reviewed by another, committed
-		 * before it was measured. Never tuned on: only measured, its errors never listed.
+		 * before it was measured; measured once, untuned, on 2026-12-04 (0.899, speakers
+		 * 0.804); since then open for tuning, and no longer an honest estimate.
 		 */
 		BLIND7("/gold/blind7/");
 
