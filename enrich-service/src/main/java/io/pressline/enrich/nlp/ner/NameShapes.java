@@ -194,12 +194,20 @@ final class NameShapes {
 		if (mention.type() == EntityType.PERSON || mention.start() == 0) {
 			return mention;
 		}
-		Matcher prefixed = LOWERCASE_PREFIXED.matcher(text).useTransparentBounds(true);
-		prefixed.region(Math.max(0, mention.start() - 24), mention.start());
-		if (!prefixed.find()) {
+		return extendedBack(text, mention, LOWERCASE_PREFIXED, 24);
+	}
+
+	/**
+	 * The mention with what {@code before} matches right before it taken in, looking back
+	 * at most {@code reach} characters; the mention itself when nothing matches.
+	 */
+	private static Mention extendedBack(String text, Mention mention, Pattern before, int reach) {
+		Matcher prefix = before.matcher(text).useTransparentBounds(true);
+		prefix.region(Math.max(0, mention.start() - reach), mention.start());
+		if (!prefix.find()) {
 			return mention;
 		}
-		int start = prefixed.start();
+		int start = prefix.start();
 		return new Mention(start, mention.end(), text.substring(start, mention.end()), mention.type(), mention.value());
 	}
 
@@ -255,13 +263,7 @@ final class NameShapes {
 		if (PLACE_ABBREVIATIONS.contains(mention.text())) {
 			return null;
 		}
-		Matcher saint = SAINT_BEFORE.matcher(text).useTransparentBounds(true);
-		saint.region(Math.max(0, mention.start() - 4), mention.start());
-		if (!saint.find()) {
-			return mention;
-		}
-		int start = saint.start();
-		return new Mention(start, mention.end(), text.substring(start, mention.end()), mention.type());
+		return extendedBack(text, mention, SAINT_BEFORE, 4);
 	}
 
 	/**

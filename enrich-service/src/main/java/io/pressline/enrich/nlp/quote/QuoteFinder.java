@@ -762,21 +762,16 @@ public final class QuoteFinder {
 				.map((body) -> new Quote(words, start, end, body.name(), body.id(), "pronoun"));
 		}
 		Matcher headed = BODY_HEADED_BY.matcher(trimmed);
-		if (headed.find()) {
-			Optional<Entity> body = byRole(text, headed.group("role"), start, entities)
-				.filter((e) -> e.type() == EntityType.ORGANIZATION);
-			if (body.isPresent()) {
-				return body.map((e) -> new Quote(words, start, end, e.name(), e.id(), "role"));
-			}
-		}
 		Matcher owned = OWNED_DOCUMENT.matcher(trimmed);
-		if (owned.matches() && DOCUMENTS.contains(owned.group("document"))) {
-			// the ministry’s order said: the body that owns the document
-			Optional<Entity> body = byRole(text, owned.group("owner"), start, entities)
-				.filter((e) -> e.type() == EntityType.ORGANIZATION);
-			if (body.isPresent()) {
-				return body.map((e) -> new Quote(words, start, end, e.name(), e.id(), "role"));
-			}
+		// A bench headed by Justice …; the ministry’s order said: the body the role noun
+		// names
+		String bodyRole = headed.find() ? headed.group("role")
+				: (owned.matches() && DOCUMENTS.contains(owned.group("document"))) ? owned.group("owner") : null;
+		Optional<Entity> roleBody = (bodyRole != null)
+				? byRole(text, bodyRole, start, entities).filter((e) -> e.type() == EntityType.ORGANIZATION)
+				: Optional.empty();
+		if (roleBody.isPresent()) {
+			return roleBody.map((e) -> new Quote(words, start, end, e.name(), e.id(), "role"));
 		}
 		Matcher its = ITS_DOCUMENT.matcher(trimmed);
 		if (its.matches() && DOCUMENTS.contains(its.group("document"))) {
