@@ -62,6 +62,14 @@ final class NameCues {
 	/** Words that join a body's head word to its remit: {@code Ministry of …}. */
 	private static final Set<String> HEAD_LINKS = Set.of("of", "for", "on");
 
+	/**
+	 * Whether a word joins a body's head word to its remit: {@code of}, {@code for},
+	 * {@code on}.
+	 */
+	static boolean linksAHead(String word) {
+		return HEAD_LINKS.contains(word);
+	}
+
 	/** Last words that make a name an organisation. */
 	private static final Set<String> ORGANISATION_LAST = Set.of("Ministry", "Commission", "Council", "Committee", "Ltd",
 			"Ltd.", "Limited", "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Company", "Co.", "plc", "PLC", "Bhd",

@@ -66,7 +66,7 @@ final class NameShapes {
 
 	/**
 	 * Common nouns news copy writes capitalised before a name at the start of a sentence
-	 * ({@code Veteran Moses Kirunda}), which no title list holds.
+	 * ({@code Veteran Moses Kirunda}) that {@link Titles}, asked first, does not hold.
 	 */
 	private static final Set<String> ROLE_NOUNS = Set.of("Veteran", "Lawmaker", "Singer", "Rapper", "Actor", "Actress",
 			"Author", "Chef", "Businessman", "Businesswoman", "Entrepreneur", "Billionaire", "Tycoon", "Teenager",
@@ -74,12 +74,11 @@ final class NameShapes {
 			"Witness", "Neighbour", "Neighbor", "Owner", "Founder", "Investor", "Banker", "Broker", "Commentator",
 			"Reporter", "Producer", "Designer", "Poet", "Writer", "Player", "Fan", "Supporter", "Student", "Pupil",
 			"Graduate", "Candidate", "Leader", "Boss", "Headman", "Herder", "Miner", "Worker", "Labourer", "Porter",
-			"Guard", "Soldier", "Priest", "Monk", "Nun", "Brother", "Uncle", "Aunt", "Cousin", "Son", "Daughter",
-			"Husband", "Wife", "Chairman", "Dear", "Thanks", "Welcome", "Meet", "Ask", "Tell", "Say", "Let", "Hello",
-			"Goodbye", "Congratulations", "Defendant", "Plaintiff", "Victim", "Suspect", "Accused", "Champion",
-			"Legend", "Star", "Comedian", "Filmmaker", "Photographer", "Climber", "Runner", "Rider", "Cyclist", "Boxer",
-			"Wrestler", "Swimmer", "Skipper", "Goalkeeper", "Vendor", "Nurse", "Doctor", "Baker", "Butcher", "Tailor",
-			"Weaver", "Potter", "Carpenter", "Fisher", "Fishermen", "Pastor");
+			"Guard", "Soldier", "Priest", "Monk", "Nun", "Brother", "Aunt", "Cousin", "Son", "Daughter", "Husband",
+			"Wife", "Dear", "Thanks", "Welcome", "Meet", "Ask", "Tell", "Say", "Let", "Hello", "Goodbye",
+			"Congratulations", "Defendant", "Plaintiff", "Victim", "Suspect", "Accused", "Champion", "Legend", "Star",
+			"Comedian", "Filmmaker", "Photographer", "Climber", "Runner", "Rider", "Cyclist", "Boxer", "Wrestler",
+			"Swimmer", "Skipper", "Baker", "Butcher", "Tailor", "Weaver", "Potter", "Carpenter", "Fisher", "Fishermen");
 
 	/**
 	 * The given name a recognizer left off a person's name, most often at the start of a
@@ -321,12 +320,6 @@ final class NameShapes {
 	 * the place.
 	 */
 	/**
-	 * Words that after {@code of}, {@code for} or {@code on} go on to name a body's
-	 * remit.
-	 */
-	private static final Set<String> REMIT_LINKS = Set.of("of", "for", "on");
-
-	/**
 	 * Whether the {@code and} at {@code at} joins the last items of a body's remit
 	 * ({@code Ministry of Tourism, Ecology, Sustainable Development and Northern Region
 	 * Development}), not two bodies: the words before it hold {@code of}, {@code for} or
@@ -335,7 +328,7 @@ final class NameShapes {
 	private static boolean listsARemit(String[] words, int at) {
 		boolean remit = false;
 		for (int i = 1; i < at; i++) {
-			remit |= REMIT_LINKS.contains(words[i]);
+			remit |= NameCues.linksAHead(words[i]);
 		}
 		return remit && !NameCues.opensAName(words[at + 1]) && !words[at + 1].equals("The");
 	}

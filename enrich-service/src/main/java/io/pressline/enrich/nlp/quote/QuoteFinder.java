@@ -707,30 +707,37 @@ public final class QuoteFinder {
 		if (!text.substring(sentenceStart(text, start, paragraphStart), start).isBlank() || start <= paragraphStart) {
 			return Optional.empty();
 		}
-		int previousEnd = start;
-		while (previousEnd > paragraphStart && Character.isWhitespace(text.charAt(previousEnd - 1))) {
-			previousEnd--;
-		}
-		int previousSentence = sentenceStart(text, previousEnd - 1, paragraphStart);
-		if (text.substring(previousSentence, start).contains("“")) {
+		int previousSentence = previousSentenceStart(text, start, paragraphStart);
+		if (previousSentence < 0 || text.substring(previousSentence, start).contains("“")) {
 			return Optional.empty();
 		}
-		Entity first = null;
-		int firstStart = Integer.MAX_VALUE;
-		for (Entity entity : entities) {
-			for (Mention mention : entity.mentions()) {
-				if (mention.start() >= previousSentence && mention.end() <= start && mention.start() < firstStart
-						&& (entity.type() == EntityType.PERSON || entity.type() == EntityType.ORGANIZATION)) {
-					first = entity;
-					firstStart = mention.start();
-				}
-			}
+		return firstNamed(entities, previousSentence, start,
+				(type) -> type == EntityType.PERSON || type == EntityType.ORGANIZATION)
+			.filter((first) -> first.type() == EntityType.PERSON)
+			.filter((first) -> {
+				int firstStart = firstMentionIn(first, previousSentence, start);
+				return text.substring(previousSentence, firstStart).isBlank() && !possessorAt(text, first, firstStart);
+			});
+	}
+
+	/**
+	 * Where the sentence before the one that starts at {@code sentenceStart} starts, in
+	 * the same paragraph; -1 when that sentence opens the paragraph.
+	 */
+	private static int previousSentenceStart(String text, int sentenceStart, int paragraphStart) {
+		int end = sentenceStart;
+		while (end > paragraphStart && Character.isWhitespace(text.charAt(end - 1))) {
+			end--;
 		}
-		if (first == null || first.type() != EntityType.PERSON
-				|| !text.substring(previousSentence, firstStart).isBlank() || possessorAt(text, first, firstStart)) {
-			return Optional.empty();
-		}
-		return Optional.of(first);
+		return (end <= paragraphStart) ? -1 : sentenceStart(text, end - 1, paragraphStart);
+	}
+
+	/** Of the entities of the given types, the one named first between two offsets. */
+	private static Optional<Entity> firstNamed(List<Entity> entities, int from, int to,
+			java.util.function.Predicate<EntityType> types) {
+		return entities.stream()
+			.filter((e) -> types.test(e.type()) && firstMentionIn(e, from, to) < Integer.MAX_VALUE)
+			.min(Comparator.comparingInt((Entity e) -> firstMentionIn(e, from, to)));
 	}
 
 	private static boolean possessorAt(String text, Entity entity, int at) {
@@ -872,27 +879,16 @@ public final class QuoteFinder {
 	private static Optional<Entity> subjectOrganisation(String text, int offset, List<Entity> entities) {
 		int paragraph = paragraphStart(text, offset);
 		int own = sentenceStart(text, offset, paragraph);
-		int end = own;
-		while (end > paragraph && Character.isWhitespace(text.charAt(end - 1))) {
-			end--;
-		}
-		if (end <= paragraph) {
+		int previous = previousSentenceStart(text, own, paragraph);
+		if (previous < 0) {
 			return Optional.empty();
 		}
-		int previous = sentenceStart(text, end - 1, paragraph);
-		Entity first = null;
-		int firstStart = Integer.MAX_VALUE;
-		for (Entity entity : entities) {
-			for (Mention mention : entity.mentions()) {
-				if (mention.start() >= previous && mention.end() <= end && mention.start() < firstStart) {
-					first = entity;
-					firstStart = mention.start();
-				}
-			}
-		}
-		String lead = (first != null) ? text.substring(previous, firstStart).strip() : "";
-		return (first != null && first.type() == EntityType.ORGANIZATION && (lead.isEmpty() || lead.equals("The")))
-				? Optional.of(first) : Optional.empty();
+		return firstNamed(entities, previous, own, (type) -> true)
+			.filter((first) -> first.type() == EntityType.ORGANIZATION)
+			.filter((first) -> {
+				String lead = text.substring(previous, firstMentionIn(first, previous, own)).strip();
+				return lead.isEmpty() || lead.equals("The");
+			});
 	}
 
 	/**
